@@ -1,0 +1,192 @@
+package org.borderpulse.app;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.borderpulse.auth.AdminToken;
+import org.borderpulse.auth.Authenticator;
+import org.borderpulse.auth.PostTokenApi;
+import org.borderpulse.auth.TokenStore;
+import org.borderpulse.catalog.CatalogApi;
+import org.borderpulse.catalog.CatalogStore;
+import org.borderpulse.catalog.Post;
+import org.borderpulse.catalog.PostCatalog;
+import org.borderpulse.catalog.ReferenceFiles;
+import org.borderpulse.catalog.Region;
+import org.borderpulse.config.Setting;
+import org.borderpulse.config.Settings;
+import org.borderpulse.http.HttpVerticle;
+import org.borderpulse.ingest.EventStore;
+import org.borderpulse.ingest.IngestApi;
+import org.borderpulse.store.Database;
+import org.borderpulse.store.EmbeddedDatabase;
+import org.borderpulse.store.ExternalDatabase;
+import org.borderpulse.store.Migrations;
+import org.borderpulse.store.Pools;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One BorderPulse node: starts (or connects to) the database, migrates it, provisions the
+ * reference data, deploys the verticles; and stops them in the reverse order.
+ */
+public final class BorderPulseServer {
+  private static final Logger LOG = LoggerFactory.getLogger(BorderPulseServer.class);
+  public static final String CONTRACT = "openapi/borderpulse.yaml";
+
+  private final Vertx vertx;
+  private final Settings settings;
+  private final Database database;
+  private final Pool pool;
+  private final AdminToken.Resolved adminToken;
+  private final List<String> deployments;
+  private final int port;
+
+  private BorderPulseServer(Vertx vertx, Settings settings, Database database, Pool pool,
+      AdminToken.Resolved adminToken, List<String> deployments, int port) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.database = database;
+    this.pool = pool;
+    this.adminToken = adminToken;
+    this.deployments = deployments;
+    this.port = port;
+  }
+
+  /** What start-up needs from blocking calls, gathered on a worker thread. */
+  private record Prepared(Database db, AdminToken.Resolved admin, List<Post> posts, List<Region> regions,
+      String contractText) {}
+
+  public static Future<BorderPulseServer> start(Vertx vertx, Settings settings) {
+    AtomicBoolean migrated = new AtomicBoolean();
+    return vertx.executeBlocking(() -> prepare(settings, migrated))
+        .compose(p -> {
+          Pool pool = Pools.create(vertx, p.db(), settings.integer(Setting.DATABASE_POOL_SIZE),
+              settings.integer(Setting.DATABASE_POOL_QUEUE));
+          return wire(vertx, settings, p, pool, migrated).recover(e -> pool.close()
+              .eventually(() -> vertx.executeBlocking(() -> {
+                p.db().close();
+                return null;
+              }))
+              .transform(x -> Future.failedFuture(e)));
+        });
+  }
+
+  private static Future<BorderPulseServer> wire(Vertx vertx, Settings settings, Prepared p, Pool pool,
+      AtomicBoolean migrated) {
+    CatalogStore catalogStore = new CatalogStore(pool);
+    PostCatalog catalog = new PostCatalog(catalogStore);
+    TokenStore tokens = new TokenStore(pool);
+    return OpenAPIContract.from(vertx, CONTRACT)
+        .map(contract -> new Services(settings, pool, contract, p.contractText(), catalog,
+            new Authenticator(p.admin().token(), tokens),
+            new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
+            new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
+            readiness(vertx, pool, migrated)))
+        .compose(services -> catalogStore.putRegions(p.regions())
+            .compose(x -> catalogStore.putPosts(p.posts()))
+            .compose(x -> catalog.reload())
+            .compose(x -> deployHttp(vertx, services)))
+        .map(d -> new BorderPulseServer(vertx, settings, p.db(), pool, p.admin(), d.ids(), d.port()));
+  }
+
+  private static Prepared prepare(Settings settings, AtomicBoolean migrated) {
+    List<Region> regions = ReferenceFiles.regions(settings.referenceFile(Setting.REGIONS_FILE));
+    List<Post> posts = ReferenceFiles.posts(settings.referenceFile(Setting.POSTS_FILE));
+    AdminToken.Resolved admin = AdminToken.resolve(settings);
+    String contractText = resource(CONTRACT);
+    Database db = settings.optional(Setting.DATABASE_URL)
+        .<Database>map(ExternalDatabase::fromUrl)
+        .orElseGet(() -> EmbeddedDatabase.start(settings.dataDir().resolve("pg"), 0));
+    try {
+      LOG.info("Database: {}", db.describe());
+      Migrations.migrate(db);
+      migrated.set(true);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new Prepared(db, admin, posts, regions, contractText);
+  }
+
+  private record Deployed(List<String> ids, int port) {}
+
+  /**
+   * The first instance binds (port 0 picks a free one); the others then share its port, so the
+   * instances always listen together.
+   */
+  private static Future<Deployed> deployHttp(Vertx vertx, Services services) {
+    int instances = Math.max(1, services.settings().integer(Setting.HTTP_INSTANCES));
+    HttpVerticle[] first = new HttpVerticle[1];
+    return vertx.deployVerticle(first[0] = new HttpVerticle(services, services.settings().integer(Setting.PORT)))
+        .compose(id1 -> {
+          int actual = first[0].actualPort();
+          if (instances == 1) {
+            return Future.succeededFuture(new Deployed(List.of(id1), actual));
+          }
+          return vertx.deployVerticle(() -> new HttpVerticle(services, actual),
+                  new DeploymentOptions().setInstances(instances - 1))
+              .map(id2 -> new Deployed(List.of(id1, id2), actual));
+        });
+  }
+
+  private static HealthChecks readiness(Vertx vertx, Pool pool, AtomicBoolean migrated) {
+    return HealthChecks.create(vertx)
+        .register("database", 2000, promise -> pool.query("SELECT 1").execute()
+            .onSuccess(r -> promise.complete(Status.OK()))
+            .onFailure(e -> promise.complete(Status.KO(new io.vertx.core.json.JsonObject()
+                .put("reason", "database unreachable: " + e.getMessage())))))
+        .register("migrations", promise -> promise.complete(migrated.get() ? Status.OK() : Status.KO()));
+  }
+
+  static String resource(String name) {
+    try (InputStream in = BorderPulseServer.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + name + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() { return port; }
+
+  public Settings settings() { return settings; }
+
+  public AdminToken.Resolved adminToken() { return adminToken; }
+
+  public Database database() { return database; }
+
+  public Pool pool() { return pool; }
+
+  /**
+   * Stops accepting requests, lets in-flight batches finish, then closes the pool and stops an
+   * embedded database.
+   */
+  public Future<Void> stop() {
+    Future<?> undeployed = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      undeployed = undeployed.eventually(() -> vertx.undeploy(id));
+    }
+    return undeployed
+        .eventually(pool::close)
+        .eventually(() -> vertx.executeBlocking(() -> {
+          database.close();
+          return null;
+        }))
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,28 @@
+package org.borderpulse.catalog;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** ISO 3166-1 alpha-3 codes, plus the ICAO 9303 codes travel documents use for special cases. */
+public final class Countries {
+  private static final Set<String> CODES = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+
+  static {
+    // ICAO Doc 9303: stateless, refugees, unspecified nationality, UN documents, Kosovo, EU.
+    CODES.addAll(Set.of("XXA", "XXB", "XXC", "XXX", "UNO", "UNA", "UNK", "EUE", "XOM", "XPO", "XCC", "XES", "XMP", "XBA", "XIM", "XCE", "XCO", "XEC", "XDC", "XCT"));
+  }
+
+  private Countries() {}
+
+  public static boolean isKnown(String code) {
+    return code != null && CODES.contains(code);
+  }
+
+  public static String problem(String code) {
+    if (code == null || !code.matches("[A-Z]{3}")) {
+      return "must be an ISO 3166-1 alpha-3 code in capitals, such as THA";
+    }
+    return isKnown(code) ? null : "'" + code + "' is not an ISO 3166-1 alpha-3 country code";
+  }
+}

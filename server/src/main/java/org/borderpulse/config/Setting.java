@@ -1,0 +1,64 @@
+package org.borderpulse.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every configurable value, in one table: its key in the YAML file, its environment variable,
+ * its command-line flag (if any), its default and what it does. The README's configuration
+ * table and {@code --help} are written from this table, so they cannot drift apart.
+ */
+public enum Setting {
+  PORT("port", "--port", "8080", "HTTP port; 0 picks a free port"),
+  HOST("host", "--host", "0.0.0.0", "address the HTTP server binds to"),
+  DATA("data", "--data", "./data", "data directory: embedded database, admin token, spools"),
+  DATABASE_URL("database.url", "--database-url", "",
+      "external PostgreSQL, postgresql://user:pass@host:port/db; empty starts an embedded one in <data>/pg"),
+  DATABASE_POOL_SIZE("database.poolSize", null, "8", "database connections per node"),
+  DATABASE_POOL_QUEUE("database.poolQueue", null, "256",
+      "requests that may wait for a database connection before new ones get 503"),
+  ADMIN_TOKEN("admin.token", null, "",
+      "admin API token; empty makes one on first start and keeps it in <data>/admin-token"),
+  POSTS_FILE("reference.posts", null, "posts.yaml",
+      "posts provisioned at start-up (relative paths resolve against the config file's folder)"),
+  REGIONS_FILE("reference.regions", null, "regions.yaml",
+      "regions provisioned at start-up (relative paths resolve against the config file's folder)"),
+  HTTP_INSTANCES("http.instances", null, "2", "HTTP verticle instances (one per core is right)"),
+  SHUTDOWN_GRACE("http.shutdownGraceSeconds", null, "10",
+      "on SIGTERM, how long in-flight requests may take to finish"),
+  RETRY_AFTER("ingest.retryAfterSeconds", null, "5",
+      "Retry-After sent with 503 while the database is unavailable");
+
+  /** The config file itself: a flag and an environment variable, not a key. */
+  public static final String CONFIG_ENV = "BORDERPULSE_CONFIG";
+  public static final String CONFIG_DEFAULT = "config/borderpulse.yaml";
+
+  private final String key;
+  private final String flag;
+  private final String defaultValue;
+  private final String description;
+
+  Setting(String key, String flag, String defaultValue, String description) {
+    this.key = key;
+    this.flag = flag;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() { return key; }
+
+  public Optional<String> flag() { return Optional.ofNullable(flag); }
+
+  public String defaultValue() { return defaultValue; }
+
+  public String description() { return description; }
+
+  /** {@code database.poolSize} becomes {@code BORDERPULSE_DATABASE_POOL_SIZE}. */
+  public String envVar() {
+    return "BORDERPULSE_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase();
+  }
+
+  public static Optional<Setting> byKey(String key) {
+    return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+  }
+}

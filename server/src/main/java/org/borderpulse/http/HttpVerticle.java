@@ -1,0 +1,101 @@
+package org.borderpulse.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.concurrent.TimeUnit;
+import org.borderpulse.app.Services;
+import org.borderpulse.ingest.Vocabulary;
+
+/**
+ * The HTTP API: routes from the OpenAPI contract, handlers from each concern's package, one
+ * failure handler. Runs as several instances sharing one port.
+ */
+public final class HttpVerticle extends VerticleBase {
+  private static final int SMALL_BODY = 64 * 1024;
+  private final Services services;
+  private final int port;
+  private HttpServer server;
+
+  public HttpVerticle(Services services, int port) {
+    this.services = services;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = setupRouter();
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(services.settings().get(org.borderpulse.config.Setting.HOST))
+        .setCompressionSupported(true)
+        .setMaxHeaderSize(16 * 1024)
+        .setIdleTimeout(120));
+    return server.requestHandler(router).listen(port);
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes. */
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(services.settings().integer(org.borderpulse.config.Setting.SHUTDOWN_GRACE), TimeUnit.SECONDS);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private Router setupRouter() {
+    RouterBuilder rb = RouterBuilder.create(vertx, services.contract(), RequestExtractor.withBodyHandler());
+    BodyHandler ingestBody = BodyHandler.create(false).setBodyLimit(Vocabulary.MAX_BODY_BYTES);
+    BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
+    rb.rootHandler(ctx -> (ctx.request().path().equals("/api/v1/events") ? ingestBody : smallBody).handle(ctx));
+    rb.rootHandler(this::authenticateApi);
+    rb.getRoutes().forEach(r -> r.setDoSecurity(false));
+
+    var auth = services.authenticator();
+    route(rb, "health").addHandler(HealthCheckHandler.create(vertx));
+    route(rb, "ready").addHandler(HealthCheckHandler.createWithHealthChecks(services.readiness()));
+    route(rb, "ingestEvents").setDoValidation(false).addHandler(services.ingestApi()::ingest);
+    route(rb, "listPosts").addHandler(auth::requireAdmin).addHandler(services.catalogApi()::listPosts);
+    route(rb, "putPost").addHandler(auth::requireAdmin).addHandler(services.catalogApi()::putPost);
+    route(rb, "createPostToken").addHandler(auth::requireAdmin).addHandler(services.postTokenApi()::create);
+    route(rb, "listRegions").addHandler(services.catalogApi()::listRegions);
+
+    Router router = rb.createRouter();
+    router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml").end(services.contractText()));
+    FailureHandler failures = new FailureHandler(services.settings().integer(
+        org.borderpulse.config.Setting.RETRY_AFTER));
+    router.route().failureHandler(failures);
+    router.errorHandler(404, failures);
+    router.errorHandler(405, failures);
+    router.errorHandler(413, failures);
+    router.errorHandler(500, failures);
+    return router;
+  }
+
+  private static OpenAPIRoute route(RouterBuilder rb, String operationId) {
+    OpenAPIRoute r = rb.getRoute(operationId);
+    if (r == null) {
+      throw new IllegalStateException("operation " + operationId + " is missing from the OpenAPI contract");
+    }
+    return r;
+  }
+
+  /** Every /api/v1 operation needs a token; health probes do not. */
+  private void authenticateApi(RoutingContext ctx) {
+    if (ctx.request().path().startsWith("/api/")) {
+      services.authenticator().authenticate(ctx);
+    } else {
+      ctx.next();
+    }
+  }
+}

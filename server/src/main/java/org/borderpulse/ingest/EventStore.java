@@ -1,0 +1,126 @@
+package org.borderpulse.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.borderpulse.http.ApiException;
+import org.borderpulse.http.Problems;
+
+/**
+ * Stores a batch atomically: every new event, or nothing. An id already stored with the same
+ * content is a duplicate; with other content the whole batch fails with 409.
+ */
+public final class EventStore {
+  private final Pool pool;
+
+  public EventStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** What a committed batch did. */
+  public record Result(int accepted, int duplicates, long batchSeq) {}
+
+  /**
+   * @param events validated events, unique by id, with their indexes in the request
+   * @param repeated events dropped before storing because the same record came twice in the request
+   */
+  public Future<Result> store(List<Indexed> events, int repeated) {
+    List<Indexed> sorted = new ArrayList<>(events);
+    sorted.sort((a, b) -> a.event().id().compareTo(b.event().id()));
+    return pool.withTransaction(conn -> insert(conn, sorted)
+        .compose(rows -> {
+          Set<String> inserted = new HashSet<>();
+          long seq = 0;
+          for (Row r : rows) {
+            inserted.add(r.getString(0));
+            seq = r.getLong(1);
+          }
+          long batchSeq = seq;
+          List<Indexed> known = sorted.stream().filter(e -> !inserted.contains(e.event().id())).toList();
+          Future<Void> checked = known.isEmpty() ? Future.succeededFuture() : checkSameContent(conn, known);
+          return checked
+              .compose(x -> inserted.isEmpty() ? Future.succeededFuture()
+                  : conn.preparedQuery(IngestSql.INSERT_BATCH).execute(Tuple.of(batchSeq, inserted.size())))
+              .map(x -> new Result(inserted.size(), known.size() + repeated, batchSeq));
+        }));
+  }
+
+  private static Future<RowSet<Row>> insert(SqlConnection conn, List<Indexed> events) {
+    int n = events.size();
+    String[] id = new String[n], type = new String[n], post = new String[n], ws = new String[n];
+    OffsetDateTime[] at = new OffsetDateTime[n];
+    LocalDate[] day = new LocalDate[n];
+    String[] outcome = new String[n], docType = new String[n], issuing = new String[n], nat = new String[n];
+    String[] fraud = new String[n], hash = new String[n], dir = new String[n], reason = new String[n];
+    Integer[] persons = new Integer[n], count = new Integer[n], period = new Integer[n];
+    Buffer[] content = new Buffer[n];
+    for (int i = 0; i < n; i++) {
+      Event e = events.get(i).event();
+      id[i] = e.id();
+      type[i] = e.type();
+      post[i] = e.post();
+      ws[i] = e.workstation();
+      at[i] = e.occurredAt();
+      day[i] = e.localDay();
+      outcome[i] = e.outcome();
+      docType[i] = e.documentType();
+      issuing[i] = e.issuingCountry();
+      nat[i] = e.nationality();
+      fraud[i] = e.fraudType();
+      hash[i] = e.documentHash();
+      dir[i] = e.direction();
+      reason[i] = e.reason();
+      persons[i] = e.persons();
+      count[i] = e.count();
+      period[i] = e.periodMinutes();
+      content[i] = Buffer.buffer(events.get(i).contentHash());
+    }
+    return conn.preparedQuery(IngestSql.INSERT_EVENTS).execute(Tuple.from(List.of(id, type, post, ws, at, day,
+        outcome, docType, issuing, nat, fraud, hash, dir, reason, persons, count, period, content)));
+  }
+
+  private static Future<Void> checkSameContent(SqlConnection conn, List<Indexed> known) {
+    String[] ids = known.stream().map(e -> e.event().id()).toArray(String[]::new);
+    return conn.preparedQuery(IngestSql.STORED_HASHES).execute(Tuple.tuple().addArrayOfString(ids)).compose(rows -> {
+      Map<String, byte[]> stored = new HashMap<>();
+      for (Row r : rows) {
+        stored.put(r.getString(0), r.getBuffer(1).getBytes());
+      }
+      JsonArray conflicts = new JsonArray();
+      for (Indexed e : known) {
+        byte[] s = stored.get(e.event().id());
+        if (s != null && !Arrays.equals(s, e.contentHash())) {
+          conflicts.add(Problems.error(e.index(), "id", "id '" + e.event().id()
+              + "' is already stored with different content; a new record needs a new id"));
+        }
+      }
+      if (conflicts.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return Future.failedFuture(new ApiException(409, "Conflict",
+          conflicts.size() + " event id(s) are already stored with different content; nothing from this batch was stored",
+          conflicts));
+    });
+  }
+
+  /** A validated event, its position in the request and its content hash. */
+  public record Indexed(int index, Event event, byte[] contentHash) {
+    public Indexed(int index, Event event) {
+      this(index, event, event.contentHash());
+    }
+  }
+}

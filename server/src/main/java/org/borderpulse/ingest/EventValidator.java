@@ -1,0 +1,212 @@
+package org.borderpulse.ingest;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.borderpulse.catalog.Countries;
+import org.borderpulse.catalog.Post;
+import org.borderpulse.http.Problems;
+
+/**
+ * Checks raw events against the ingest contract and the known posts, and normalises them.
+ * Every problem of every event is collected, so one answer tells a post all it must fix.
+ */
+public final class EventValidator {
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{16,128}");
+  static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1990-01-01T00:00:00Z");
+  static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
+  private final Function<String, Optional<Post>> posts;
+  private final Clock clock;
+
+  public EventValidator(Function<String, Optional<Post>> posts, Clock clock) {
+    this.posts = posts;
+    this.clock = clock;
+  }
+
+  /** Validates one raw event; returns it normalised, or null after adding its problems to {@code errors}. */
+  public Event validate(EventReader.Raw raw, JsonArray errors) {
+    Check c = new Check(raw, errors);
+    if (!(raw.value() instanceof JsonObject o)) {
+      c.fail(null, "each event must be a JSON object");
+      return null;
+    }
+    String id = c.text(o, "id", true, ID, "must be 1–64 characters of A-Z a-z 0-9 . _ : -");
+    String type = c.oneOf(o, "type", true, Vocabulary.TYPES);
+    String postId = c.text(o, "post", true, null, "must name a post");
+    Post post = postId == null ? null : posts.apply(postId).orElse(null);
+    if (postId != null && post == null) {
+      c.fail("post", "unknown post '" + postId + "'; create it with PUT /api/v1/posts/" + postId);
+    }
+    String workstation = c.text(o, "workstation", "document_check".equals(type), null, "must name a workstation");
+    if (workstation != null && post != null && !post.hasWorkstation(workstation)) {
+      c.fail("workstation", "post '" + postId + "' has no workstation '" + workstation + "' (it has "
+          + String.join(", ", post.workstationIds().stream().sorted().toList()) + ")");
+    }
+    OffsetDateTime occurredAt = occurredAt(o, c);
+    if (type != null) {
+      List<String> allowed = Vocabulary.TYPE_FIELDS.get(type);
+      for (String f : o.fieldNames()) {
+        if (!Vocabulary.COMMON_FIELDS.contains(f) && !allowed.contains(f)) {
+          c.fail(f, "unknown field for a " + type + "; it may carry " + String.join(", ", allowed));
+        }
+      }
+    }
+    Event e = switch (type == null ? "" : type) {
+      case "document_check" -> documentCheck(o, c, id, postId, workstation, occurredAt, post);
+      case "interception" -> interception(o, c, id, postId, workstation, occurredAt, post);
+      case "crossing_count" -> crossingCount(o, c, id, postId, workstation, occurredAt, post);
+      default -> null;
+    };
+    return c.failed ? null : e;
+  }
+
+  private Event documentCheck(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at, Post post) {
+    String outcome = c.oneOf(o, "outcome", true, Vocabulary.OUTCOMES);
+    String documentType = c.oneOf(o, "documentType", true, Vocabulary.DOCUMENT_TYPES);
+    String issuing = c.country(o, "issuingCountry");
+    String nationality = c.country(o, "nationality");
+    String fraudType = c.oneOf(o, "fraudType", false, Vocabulary.FRAUD_TYPES);
+    if (fraudType != null && "genuine".equals(outcome)) {
+      c.fail("fraudType", "a genuine document has no fraudType; send it only with fraudulent_document or imposter");
+    }
+    String hash = c.text(o, "documentHash", false, HASH,
+        "must be the hex keyed hash made at the post (16–128 hex digits), never the document number");
+    return c.failed ? null : new Event(id, "document_check", postId, ws, at, day(at, post), outcome, documentType,
+        issuing, nationality, fraudType, hash == null ? null : hash.toLowerCase(), null, null, null, null, null);
+  }
+
+  private Event interception(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at, Post post) {
+    String direction = c.oneOf(o, "direction", true, Vocabulary.DIRECTIONS);
+    String reason = c.oneOf(o, "reason", true, Vocabulary.REASONS);
+    String nationality = c.country(o, "nationality");
+    Integer persons = c.integer(o, "persons", 1, Vocabulary.MAX_PERSONS, 1);
+    return c.failed ? null : new Event(id, "interception", postId, ws, at, day(at, post), null, null, null,
+        nationality, null, null, direction, reason, persons, null, null);
+  }
+
+  private Event crossingCount(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at, Post post) {
+    String direction = c.oneOf(o, "direction", true, Vocabulary.DIRECTIONS);
+    Integer count = c.integer(o, "count", 0, Vocabulary.MAX_COUNT, null);
+    if (count == null && !o.containsKey("count")) {
+      c.fail("count", "is required: the number of travellers counted (0 or more)");
+    }
+    Integer period = c.integer(o, "periodMinutes", 1, 1440, 60);
+    return c.failed ? null : new Event(id, "crossing_count", postId, ws, at, day(at, post), null, null, null, null,
+        null, null, direction, null, null, count, period);
+  }
+
+  private OffsetDateTime occurredAt(JsonObject o, Check c) {
+    Object v = o.getValue("occurredAt");
+    if (v == null) {
+      c.fail("occurredAt", "is required: ISO-8601 with an offset, such as 2022-05-03T10:15:00+07:00");
+      return null;
+    }
+    OffsetDateTime t;
+    try {
+      t = OffsetDateTime.parse(String.valueOf(v));
+    } catch (DateTimeParseException e) {
+      c.fail("occurredAt", "must be ISO-8601 with an offset, such as 2022-05-03T10:15:00+07:00");
+      return null;
+    }
+    if (t.isAfter(OffsetDateTime.now(clock).plus(MAX_FUTURE))) {
+      c.fail("occurredAt", "is more than 5 minutes in the future; check the post's clock");
+      return null;
+    }
+    if (t.isBefore(EARLIEST)) {
+      c.fail("occurredAt", "is before 1990-01-01; check the post's clock");
+      return null;
+    }
+    return t;
+  }
+
+  private static java.time.LocalDate day(OffsetDateTime at, Post post) {
+    return at == null || post == null ? null : at.atZoneSameInstant(post.timeZone()).toLocalDate();
+  }
+
+  /** Collects the problems of one event. */
+  private static final class Check {
+    private final EventReader.Raw raw;
+    private final JsonArray errors;
+    boolean failed;
+
+    Check(EventReader.Raw raw, JsonArray errors) {
+      this.raw = raw;
+      this.errors = errors;
+    }
+
+    void fail(String field, String message) {
+      failed = true;
+      JsonObject e = Problems.error(raw.index(), field, message);
+      if (raw.line() != null) {
+        e.put("line", raw.line());
+      }
+      errors.add(e);
+    }
+
+    String text(JsonObject o, String field, boolean required, Pattern pattern, String rule) {
+      Object v = o.getValue(field);
+      if (v == null) {
+        if (required) {
+          fail(field, "is required");
+        }
+        return null;
+      }
+      if (!(v instanceof String s) || s.isEmpty() || (pattern != null && !pattern.matcher(s).matches())
+          || s.length() > 256) {
+        fail(field, rule);
+        return null;
+      }
+      return s;
+    }
+
+    String oneOf(JsonObject o, String field, boolean required, List<String> allowed) {
+      Object v = o.getValue(field);
+      if (v == null) {
+        if (required) {
+          fail(field, "is required: one of " + String.join(", ", allowed));
+        }
+        return null;
+      }
+      if (!(v instanceof String s) || !allowed.contains(s)) {
+        fail(field, "must be one of " + String.join(", ", allowed));
+        return null;
+      }
+      return s;
+    }
+
+    String country(JsonObject o, String field) {
+      Object v = o.getValue(field);
+      if (v == null) {
+        return null;
+      }
+      String problem = Countries.problem(v instanceof String s ? s : null);
+      if (problem != null) {
+        fail(field, problem);
+        return null;
+      }
+      return (String) v;
+    }
+
+    Integer integer(JsonObject o, String field, int min, int max, Integer dflt) {
+      Object v = o.getValue(field);
+      if (v == null) {
+        return dflt;
+      }
+      if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min
+          || ((Number) v).longValue() > max) {
+        fail(field, "must be a whole number from " + min + " to " + max);
+        return null;
+      }
+      return ((Number) v).intValue();
+    }
+  }
+}
