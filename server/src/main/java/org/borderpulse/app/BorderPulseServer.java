@@ -123,22 +123,20 @@ public final class BorderPulseServer {
   private record Deployed(List<String> ids, int port) {}
 
   /**
-   * The first instance binds (port 0 picks a free one); the others then share its port, so the
-   * instances always listen together.
+   * All instances listen on one port. Port 0 becomes -1: Vert.x then binds one random port and
+   * shares it among the instances (with 0 each instance would get a port of its own).
    */
   private static Future<Deployed> deployHttp(Vertx vertx, Services services) {
     int instances = Math.max(1, services.settings().integer(Setting.HTTP_INSTANCES));
-    HttpVerticle[] first = new HttpVerticle[1];
-    return vertx.deployVerticle(first[0] = new HttpVerticle(services, services.settings().integer(Setting.PORT)))
-        .compose(id1 -> {
-          int actual = first[0].actualPort();
-          if (instances == 1) {
-            return Future.succeededFuture(new Deployed(List.of(id1), actual));
-          }
-          return vertx.deployVerticle(() -> new HttpVerticle(services, actual),
-                  new DeploymentOptions().setInstances(instances - 1))
-              .map(id2 -> new Deployed(List.of(id1, id2), actual));
-        });
+    int configured = services.settings().integer(Setting.PORT);
+    int port = configured == 0 ? -1 : configured;
+    List<HttpVerticle> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          HttpVerticle v = new HttpVerticle(services, port);
+          started.add(v);
+          return v;
+        }, new DeploymentOptions().setInstances(instances))
+        .map(id -> new Deployed(List.of(id), started.get(0).actualPort()));
   }
 
   private static HealthChecks readiness(Vertx vertx, Pool pool, AtomicBoolean migrated) {

@@ -1,0 +1,254 @@
+package org.borderpulse.ingest;
+
+import static org.borderpulse.support.TestServer.ADMIN_TOKEN;
+import static org.borderpulse.support.TestServer.await;
+import static org.borderpulse.support.TestServer.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.Checkpoint;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.borderpulse.app.BorderPulseServer;
+import org.borderpulse.support.Api;
+import org.borderpulse.support.Events;
+import org.borderpulse.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestApiTest {
+  private Vertx vertx;
+  private BorderPulseServer server;
+  private Api api;
+  private String bkkToken;
+
+  @BeforeAll
+  void start() {
+    vertx = Vertx.vertx();
+    server = TestServer.start(vertx);
+    api = new Api(vertx, server);
+    bkkToken = api.postToken("THA-BKK");
+  }
+
+  @AfterAll
+  void stop() {
+    await(server.stop());
+    await(vertx.close());
+  }
+
+  private long stored(String idPrefix) {
+    return count(server, "SELECT count(*) FROM event WHERE id LIKE $1", idPrefix + "%");
+  }
+
+  @Test
+  void batchIsStoredWithNormalisedFields() {
+    JsonArray batch = new JsonArray()
+        .add(Events.documentCheck("store-1", "THA-BKK", "THA-BKK-S01", "imposter").put("documentHash", "ABCDEF0123456789"))
+        .add(Events.interception("store-2", "THA-BKK", "no_visa"))
+        .add(Events.crossing("store-3", "THA-BKK", 1200));
+    HttpResponse<Buffer> r = await(api.send(bkkToken, batch));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals(new JsonObject().put("accepted", 3).put("duplicates", 0), r.bodyAsJsonObject());
+    assertEquals(3, stored("store-"));
+    // Defaults applied, hash lower-cased, the day is the post's own (Bangkok) day.
+    assertEquals(1, count(server, "SELECT persons FROM event WHERE id = 'store-2'"));
+    assertEquals(60, count(server, "SELECT period_minutes FROM event WHERE id = 'store-3'"));
+    assertEquals(1, count(server, "SELECT count(*) FROM event WHERE id = 'store-1' AND document_hash = 'abcdef0123456789'"));
+    // 2023-01-10T23:30Z is 06:30 on 11 January in Bangkok.
+    assertEquals(1, count(server, "SELECT count(*) FROM event WHERE id = 'store-2' AND local_day = DATE '2023-01-11'"));
+    assertEquals(1, count(server, "SELECT count(*) FROM ingest_batch b JOIN event e ON e.batch_seq = b.seq "
+        + "WHERE e.id = 'store-1' AND b.events = 3"));
+  }
+
+  @Test
+  void ndjsonBatchIsStoredAndBlankLinesIgnored() {
+    String body = Events.interception("nd-1", "THA-BKK", "threat").encode() + "\n\n"
+        + Events.crossing("nd-2", "THA-BKK", 5).encode() + "\r\n";
+    HttpResponse<Buffer> r = await(api.send(bkkToken, "application/x-ndjson", Buffer.buffer(body)));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals(2, r.bodyAsJsonObject().getInteger("accepted"));
+    assertEquals(2, stored("nd-"));
+  }
+
+  @Test
+  void ndjsonLineThatIsNotJsonIsNamedByLine() {
+    String body = Events.crossing("ndbad-1", "THA-BKK", 5).encode() + "\n{not json\n";
+    HttpResponse<Buffer> r = await(api.send(bkkToken, "application/x-ndjson", Buffer.buffer(body)));
+    assertEquals(400, r.statusCode());
+    JsonObject err = r.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertEquals(2, err.getInteger("line"));
+    assertEquals(0, stored("ndbad-"));
+  }
+
+  @Test
+  void sameBatchSentThreeTimesConcurrentlyIsStoredOnce(VertxTestContext ctx) {
+    JsonArray batch = Events.batch("conc", 500);
+    Checkpoint answered = ctx.checkpoint(3);
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger duplicates = new AtomicInteger();
+    List<Future<HttpResponse<Buffer>>> sends = List.of(api.send(bkkToken, batch), api.send(bkkToken, batch),
+        api.send(bkkToken, batch));
+    for (Future<HttpResponse<Buffer>> f : sends) {
+      f.onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        accepted.addAndGet(r.bodyAsJsonObject().getInteger("accepted"));
+        duplicates.addAndGet(r.bodyAsJsonObject().getInteger("duplicates"));
+        answered.flag();
+      })));
+    }
+    Future.all(sends).onComplete(ctx.succeeding(x -> vertx.executeBlocking(() -> {
+      ctx.verify(() -> {
+        assertEquals(500, accepted.get());
+        assertEquals(1000, duplicates.get());
+        assertEquals(500, stored("conc-"));
+        assertEquals(1, count(server, "SELECT count(DISTINCT batch_seq) FROM event WHERE id LIKE 'conc-%'"));
+      });
+      return null;
+    })));
+  }
+
+  @Test
+  void repeatedEventInOneBatchCountsOnce() {
+    JsonObject e = Events.crossing("rep-1", "THA-BKK", 7);
+    HttpResponse<Buffer> r = await(api.send(bkkToken, new JsonArray().add(e).add(e.copy())));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals(new JsonObject().put("accepted", 1).put("duplicates", 1), r.bodyAsJsonObject());
+    assertEquals(1, stored("rep-"));
+  }
+
+  @Test
+  void retryWithTheSameInstantInAnotherOffsetIsADuplicate() {
+    JsonObject e = Events.crossing("offs-1", "THA-BKK", 7).put("occurredAt", "2024-02-29T08:00:00+08:00");
+    assertEquals(200, await(api.send(bkkToken, new JsonArray().add(e))).statusCode());
+    JsonObject sameInstant = e.copy().put("occurredAt", "2024-02-29T00:00:00Z");
+    HttpResponse<Buffer> r = await(api.send(bkkToken, new JsonArray().add(sameInstant)));
+    assertEquals(new JsonObject().put("accepted", 0).put("duplicates", 1), r.bodyAsJsonObject());
+  }
+
+  @Test
+  void idReusedWithDifferentContentIs409AndStoresNothing() {
+    JsonObject original = Events.crossing("reuse-1", "THA-BKK", 10);
+    assertEquals(200, await(api.send(bkkToken, new JsonArray().add(original))).statusCode());
+    JsonArray second = new JsonArray()
+        .add(Events.crossing("reuse-2", "THA-BKK", 1))
+        .add(original.copy().put("count", 11));
+    HttpResponse<Buffer> r = await(api.send(bkkToken, second));
+    assertEquals(409, r.statusCode());
+    assertEquals("application/problem+json", r.getHeader("Content-Type"));
+    JsonObject err = r.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertEquals(1, err.getInteger("index"));
+    assertEquals("id", err.getString("field"));
+    assertEquals(1, stored("reuse-"), "the new event of the rejected batch must not be stored");
+    assertEquals(10, count(server, "SELECT count FROM event WHERE id = 'reuse-1'"));
+  }
+
+  @Test
+  void batchWithOneInvalidEventStoresNothingAndNamesIt() {
+    JsonArray batch = Events.batch("inval", 5);
+    batch.getJsonObject(3).put("outcome", "maybe");
+    HttpResponse<Buffer> r = await(api.send(bkkToken, batch));
+    assertEquals(422, r.statusCode());
+    JsonObject problem = r.bodyAsJsonObject();
+    assertEquals(1, problem.getJsonArray("errors").size(), problem.encodePrettily());
+    JsonObject err = problem.getJsonArray("errors").getJsonObject(0);
+    assertEquals(3, err.getInteger("index"));
+    assertEquals("outcome", err.getString("field"));
+    assertTrue(err.getString("message").contains("genuine, fraudulent_document, imposter"), err.encode());
+    assertEquals(0, stored("inval-"));
+  }
+
+  @Test
+  void everyProblemOfEveryEventIsReported() {
+    JsonArray batch = new JsonArray()
+        .add(new JsonObject().put("id", "bad id!").put("type", "document_check").put("post", "THA-BKK")
+            .put("workstation", "NOPE").put("occurredAt", "yesterday").put("outcome", "genuine")
+            .put("documentType", "passport").put("fraudType", "forged").put("passengerName", "X"))
+        .add(Events.crossing("multi-2", "NO-SUCH-POST", -1))
+        .add(Events.interception("multi-3", "THA-BKK", "no_visa").put("occurredAt",
+            java.time.OffsetDateTime.now().plusHours(1).toString()).put("nationality", "XYZ"))
+        .add("not an object");
+    HttpResponse<Buffer> r = await(api.send(ADMIN_TOKEN, batch));
+    assertEquals(422, r.statusCode());
+    JsonArray errors = r.bodyAsJsonObject().getJsonArray("errors");
+    List<String> got = errors.stream().map(o -> ((JsonObject) o).getInteger("index") + ":"
+        + ((JsonObject) o).getString("field")).sorted().toList();
+    assertEquals(List.of("0:fraudType", "0:id", "0:occurredAt", "0:passengerName", "0:workstation", "1:count",
+        "1:post", "2:nationality", "2:occurredAt", "3:null"), got);
+  }
+
+  @Test
+  void postTokenCannotWriteAnotherPost() {
+    JsonArray batch = new JsonArray()
+        .add(Events.crossing("authz-1", "THA-BKK", 1))
+        .add(Events.crossing("authz-2", "SGP-SIN", 1));
+    HttpResponse<Buffer> r = await(api.send(bkkToken, batch));
+    assertEquals(403, r.statusCode());
+    assertEquals(1, r.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getInteger("index"));
+    assertEquals(0, stored("authz-"));
+    // The admin token may write any post.
+    assertEquals(200, await(api.send(ADMIN_TOKEN, batch)).statusCode());
+  }
+
+  @Test
+  void missingOrUnknownTokenIs401() {
+    JsonArray batch = new JsonArray().add(Events.crossing("anon-1", "THA-BKK", 1));
+    HttpResponse<Buffer> none = await(api.send(null, batch));
+    assertEquals(401, none.statusCode());
+    assertEquals("Bearer", none.getHeader("WWW-Authenticate"));
+    assertEquals(401, await(api.send("bpp_not-a-token", batch)).statusCode());
+    assertEquals(0, stored("anon-"));
+  }
+
+  @Test
+  void otherContentTypeIs415() {
+    HttpResponse<Buffer> r = await(api.send(bkkToken, "text/csv", Buffer.buffer("id,type\n")));
+    assertEquals(415, r.statusCode());
+    assertTrue(r.bodyAsJsonObject().getString("detail").contains("application/x-ndjson"));
+  }
+
+  @Test
+  void moreThanTenThousandEventsIs413() {
+    HttpResponse<Buffer> r = await(api.send(bkkToken, Events.batch("many", 10_001)));
+    assertEquals(413, r.statusCode());
+    assertEquals(0, stored("many-"));
+  }
+
+  @Test
+  void bodyOverEightMebibytesIs413() {
+    Buffer big = Buffer.buffer("[\"" + "x".repeat(8 * 1024 * 1024) + "\"]");
+    assertEquals(413, await(api.send(bkkToken, "application/json", big)).statusCode());
+  }
+
+  @Test
+  void malformedBodyIs400() {
+    HttpResponse<Buffer> r = await(api.send(bkkToken, "application/json", Buffer.buffer("[{\"id\":")));
+    assertEquals(400, r.statusCode());
+    assertEquals("application/problem+json", r.getHeader("Content-Type"));
+    assertTrue(r.bodyAsJsonObject().getString("detail").contains("not valid JSON"));
+    assertEquals(400, await(api.send(bkkToken, "application/json", Buffer.buffer("{\"id\":\"x\"}"))).statusCode());
+    assertEquals(400, await(api.send(bkkToken, "application/json", Buffer.buffer("[]"))).statusCode());
+  }
+
+  @Test
+  void tenThousandEventBatchIsAcceptedWhole() {
+    HttpResponse<Buffer> r = await(api.send(bkkToken, Events.batch("full", 10_000)));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals(10_000, r.bodyAsJsonObject().getInteger("accepted"));
+    assertNull(r.getHeader("Retry-After"));
+    assertEquals(10_000, stored("full-"));
+  }
+}
