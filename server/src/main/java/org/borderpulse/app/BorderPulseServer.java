@@ -93,6 +93,7 @@ public final class BorderPulseServer {
             new Authenticator(p.admin().token(), tokens),
             new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
             new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
+            HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
             readiness(vertx, pool, migrated)))
         .compose(services -> catalogStore.putRegions(p.regions())
             .compose(x -> catalogStore.putPosts(p.posts()))

@@ -16,4 +16,4 @@ import org.borderpulse.ingest.IngestApi;
  */
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
-    PostTokenApi postTokenApi, HealthChecks readiness) {}
+    PostTokenApi postTokenApi, HealthChecks liveness, HealthChecks readiness) {}

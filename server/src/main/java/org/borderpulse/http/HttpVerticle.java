@@ -61,7 +61,7 @@ public final class HttpVerticle extends VerticleBase {
     rb.getRoutes().forEach(r -> r.setDoSecurity(false));
 
     var auth = services.authenticator();
-    route(rb, "health").addHandler(HealthCheckHandler.create(vertx));
+    route(rb, "health").addHandler(HealthCheckHandler.createWithHealthChecks(services.liveness()));
     route(rb, "ready").addHandler(HealthCheckHandler.createWithHealthChecks(services.readiness()));
     route(rb, "ingestEvents").setDoValidation(false).addHandler(services.ingestApi()::ingest);
     route(rb, "listPosts").addHandler(auth::requireAdmin).addHandler(services.catalogApi()::listPosts);
