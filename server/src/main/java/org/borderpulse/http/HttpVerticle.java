@@ -21,6 +21,7 @@ import org.borderpulse.ingest.Vocabulary;
  */
 public final class HttpVerticle extends VerticleBase {
   private static final int SMALL_BODY = 64 * 1024;
+  private static final String CONTRACT_PATH = "/api/v1/openapi.yaml";
   private final Services services;
   private final int port;
   private HttpServer server;
@@ -70,7 +71,7 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "listRegions").addHandler(services.catalogApi()::listRegions);
 
     Router router = rb.createRouter();
-    router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+    router.get(CONTRACT_PATH).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml").end(services.contractText()));
     FailureHandler failures = new FailureHandler(services.settings().integer(
         org.borderpulse.config.Setting.RETRY_AFTER));
@@ -90,9 +91,10 @@ public final class HttpVerticle extends VerticleBase {
     return r;
   }
 
-  /** Every /api/v1 operation needs a token; health probes do not. */
+  /** Every /api/v1 operation needs a token; health probes and the contract itself do not. */
   private void authenticateApi(RoutingContext ctx) {
-    if (ctx.request().path().startsWith("/api/")) {
+    String path = ctx.request().path();
+    if (path.startsWith("/api/") && !path.equals(CONTRACT_PATH)) {
       services.authenticator().authenticate(ctx);
     } else {
       ctx.next();
