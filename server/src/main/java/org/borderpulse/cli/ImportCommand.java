@@ -4,17 +4,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import me.tongfei.progressbar.ProgressBar;
+import org.borderpulse.client.ApiClient;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
@@ -51,7 +47,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar (for logs)")
   boolean noProgress;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private ApiClient client;
   private long accepted;
   private long duplicates;
 
@@ -65,6 +61,7 @@ public final class ImportCommand implements Callable<Integer> {
       System.err.println("cannot read " + file);
       return 2;
     }
+    client = new ApiClient(server);
     long started = System.nanoTime();
     try (EventFile events = new EventFile(file); ProgressBar bar = progressBar(Files.size(file))) {
       List<EventFile.Line> batch = new ArrayList<>(batchSize);
@@ -121,48 +118,14 @@ public final class ImportCommand implements Callable<Integer> {
   private void send(List<EventFile.Line> batch) throws InterruptedException, ImportFailed {
     JsonArray body = new JsonArray();
     batch.forEach(l -> body.add(l.event()));
-    HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/events"))
-        .timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
-        .build();
-    long backoffMs = 500;
-    for (int attempt = 1; ; attempt++) {
-      String why;
-      long waitMs;
-      try {
-        HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = resp.statusCode();
-        if (status == 200) {
-          JsonObject r = new JsonObject(resp.body());
-          accepted += r.getLong("accepted", 0L);
-          duplicates += r.getLong("duplicates", 0L);
-          return;
-        }
-        if (status != 429 && status != 503) {
-          throw new ImportFailed(describe(status, resp.body(), batch));
-        }
-        why = "server answered " + status;
-        waitMs = resp.headers().firstValue("Retry-After").map(ImportCommand::seconds).orElse(backoffMs);
-      } catch (IOException e) {
-        why = "network error: " + e.getMessage();
-        waitMs = backoffMs;
-      }
-      if (attempt >= retries) {
-        throw new ImportFailed("gave up after " + attempt + " attempts (" + why + ")");
-      }
-      Thread.sleep(waitMs + ThreadLocalRandom.current().nextLong(Math.max(1, waitMs / 4)));
-      backoffMs = Math.min(backoffMs * 2, 30_000);
+    ApiClient.Answer a = client.sendEventsReliably(token, body, retries, () -> false);
+    if (!a.ok()) {
+      throw new ImportFailed(a.retryable() ? "gave up after " + retries + " attempts (" + ApiClient.describe(a) + ")"
+          : describe(a.status(), a.body(), batch));
     }
-  }
-
-  private static long seconds(String retryAfter) {
-    try {
-      return Math.max(0, Long.parseLong(retryAfter.trim())) * 1000;
-    } catch (NumberFormatException e) {
-      return 1000;
-    }
+    JsonObject r = a.json();
+    accepted += r.getLong("accepted", 0L);
+    duplicates += r.getLong("duplicates", 0L);
   }
 
   /** The server's problem, with event indexes turned into lines of the file. */
