@@ -48,13 +48,14 @@ final class PostLink implements Runnable {
   public void run() {
     Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30),
         () -> ThreadLocalRandom.current().nextDouble());
+    boolean isolate = false;
     while (running) {
       try {
         if (incidents.linkDown(post, Instant.now())) {
           Thread.sleep(1000);
           continue;
         }
-        var batch = spool.head(BATCH);
+        var batch = spool.head(isolate ? 1 : BATCH);
         if (batch.isEmpty()) {
           Thread.sleep(250);
           continue;
@@ -64,6 +65,7 @@ final class PostLink implements Runnable {
           spool.acknowledge(batch.get());
           sent.addAndGet(batch.get().events().size());
           backoff.reset();
+          isolate = false;
         } else if (a.status() == 401) {
           LOG.warn("{}: token refused, asking for a new one", post);
           tokenRejected.run();
@@ -75,7 +77,10 @@ final class PostLink implements Runnable {
                 wait.toMillis(), spool.pendingSegments());
           }
           Thread.sleep(wait.toMillis());
+        } else if (batch.get().segments().size() > 1) {
+          isolate = true; // find the segment the server refuses; the others go through
         } else {
+          isolate = false;
           LOG.error("{}: batch rejected, set aside in the spool's rejected/ folder: {}", post, ApiClient.describe(a));
           spool.reject(batch.get(), a.body());
         }

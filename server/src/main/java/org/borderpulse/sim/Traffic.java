@@ -64,8 +64,8 @@ final class Traffic {
       return 0.06 + 0.04 * (t - 2020.25); // closed borders, essential travel only
     }
     if (t < 2024.0) {
-      return 0.13 + 0.4 * (t - 2022.0); // reopening and recovery
+      return 0.13 + 0.435 * (t - 2022.0); // reopening and recovery
     }
-    return 0.93 + 0.05 * (t - 2024.0); // back to 2019 levels and growing
+    return 1.0 + 0.06 * (t - 2024.0); // back to 2019 levels and growing
   }
 }
