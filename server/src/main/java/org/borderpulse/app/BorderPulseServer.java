@@ -12,7 +12,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.borderpulse.auth.AdminToken;
 import org.borderpulse.auth.Authenticator;
@@ -29,6 +32,8 @@ import org.borderpulse.config.Settings;
 import org.borderpulse.http.HttpVerticle;
 import org.borderpulse.ingest.EventStore;
 import org.borderpulse.ingest.IngestApi;
+import org.borderpulse.query.CubeVerticle;
+import org.borderpulse.query.QueryApi;
 import org.borderpulse.store.Database;
 import org.borderpulse.store.EmbeddedDatabase;
 import org.borderpulse.store.ExternalDatabase;
@@ -88,18 +93,33 @@ public final class BorderPulseServer {
     CatalogStore catalogStore = new CatalogStore(pool);
     PostCatalog catalog = new PostCatalog(catalogStore);
     TokenStore tokens = new TokenStore(pool);
-    return OpenAPIContract.from(vertx, CONTRACT)
-        .map(contract -> new Services(settings, pool, contract, p.contractText(), catalog,
-            new Authenticator(p.admin().token(), tokens),
-            new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
-            new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
-            HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
-            readiness(vertx, pool, migrated)))
-        .compose(services -> catalogStore.putRegions(p.regions())
-            .compose(x -> catalogStore.putPosts(p.posts()))
-            .compose(x -> catalog.reload())
-            .compose(x -> deployHttp(vertx, services)))
-        .map(d -> new BorderPulseServer(vertx, settings, p.db(), pool, p.admin(), d.ids(), d.port()));
+    AtomicBoolean aggregatesLoaded = new AtomicBoolean();
+    List<String> deployments = new java.util.ArrayList<>();
+    return catalogStore.putRegions(p.regions())
+        .compose(x -> catalogStore.putPosts(p.posts()))
+        .compose(x -> catalog.reload())
+        .compose(x -> catalogStore.listRegions())
+        .compose(regionList -> {
+          Map<String, Set<String>> regions = new HashMap<>();
+          regionList.forEach(r -> regions.put(r.id(), Set.copyOf(r.countries())));
+          return vertx.deployVerticle(new CubeVerticle(pool, catalog, regions, aggregatesLoaded))
+              .compose(cubeId -> {
+                deployments.add(cubeId);
+                return OpenAPIContract.from(vertx, CONTRACT);
+              })
+              .map(contract -> new Services(settings, pool, contract, p.contractText(), catalog,
+                  new Authenticator(p.admin().token(), tokens),
+                  new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
+                  new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
+                  new QueryApi(vertx, regions.keySet()),
+                  HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
+                  readiness(vertx, pool, migrated, aggregatesLoaded)));
+        })
+        .compose(services -> deployHttp(vertx, services))
+        .map(d -> {
+          deployments.addAll(d.ids());
+          return new BorderPulseServer(vertx, settings, p.db(), pool, p.admin(), deployments, d.port());
+        });
   }
 
   private static Prepared prepare(Settings settings, AtomicBoolean migrated) {
@@ -140,13 +160,14 @@ public final class BorderPulseServer {
         .map(id -> new Deployed(List.of(id), started.get(0).actualPort()));
   }
 
-  private static HealthChecks readiness(Vertx vertx, Pool pool, AtomicBoolean migrated) {
+  private static HealthChecks readiness(Vertx vertx, Pool pool, AtomicBoolean migrated, AtomicBoolean aggregates) {
     return HealthChecks.create(vertx)
         .register("database", 2000, promise -> pool.query("SELECT 1").execute()
             .onSuccess(r -> promise.complete(Status.OK()))
             .onFailure(e -> promise.complete(Status.KO(new io.vertx.core.json.JsonObject()
                 .put("reason", "database unreachable: " + e.getMessage())))))
-        .register("migrations", promise -> promise.complete(migrated.get() ? Status.OK() : Status.KO()));
+        .register("migrations", promise -> promise.complete(migrated.get() ? Status.OK() : Status.KO()))
+        .register("aggregates", promise -> promise.complete(aggregates.get() ? Status.OK() : Status.KO()));
   }
 
   static String resource(String name) {

@@ -9,6 +9,7 @@ import org.borderpulse.catalog.CatalogApi;
 import org.borderpulse.catalog.PostCatalog;
 import org.borderpulse.config.Settings;
 import org.borderpulse.ingest.IngestApi;
+import org.borderpulse.query.QueryApi;
 
 /**
  * What the verticles of a node share: the pool, the catalog snapshot and the handlers built on
@@ -16,4 +17,4 @@ import org.borderpulse.ingest.IngestApi;
  */
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
-    PostTokenApi postTokenApi, HealthChecks liveness, HealthChecks readiness) {}
+    PostTokenApi postTokenApi, QueryApi queryApi, HealthChecks liveness, HealthChecks readiness) {}

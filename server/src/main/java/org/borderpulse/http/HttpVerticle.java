@@ -69,6 +69,9 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "putPost").addHandler(auth::requireAdmin).addHandler(services.catalogApi()::putPost);
     route(rb, "createPostToken").addHandler(auth::requireAdmin).addHandler(services.postTokenApi()::create);
     route(rb, "listRegions").addHandler(services.catalogApi()::listRegions);
+    route(rb, "series").setDoValidation(false).addHandler(services.queryApi()::series);
+    route(rb, "summary").setDoValidation(false).addHandler(services.queryApi()::summary);
+    route(rb, "breakdown").setDoValidation(false).addHandler(services.queryApi()::breakdown);
 
     Router router = rb.createRouter();
     router.get(CONTRACT_PATH).handler(ctx -> ctx.response()

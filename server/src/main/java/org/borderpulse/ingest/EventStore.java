@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import org.borderpulse.http.ApiException;
 import org.borderpulse.http.Problems;
+import org.borderpulse.rollup.RollupRow;
+import org.borderpulse.rollup.RollupStore;
 
 /**
  * Stores a batch atomically: every new event, or nothing. An id already stored with the same
@@ -31,8 +33,8 @@ public final class EventStore {
     this.pool = pool;
   }
 
-  /** What a committed batch did. */
-  public record Result(int accepted, int duplicates, long batchSeq) {}
+  /** What a committed batch did, with the new absolute values of the rollup rows it changed. */
+  public record Result(int accepted, int duplicates, long batchSeq, List<RollupRow> rollups) {}
 
   /**
    * @param events validated events, unique by id, with their indexes in the request
@@ -51,11 +53,13 @@ public final class EventStore {
           }
           long batchSeq = seq;
           List<Indexed> known = sorted.stream().filter(e -> !inserted.contains(e.event().id())).toList();
+          List<Event> fresh = sorted.stream().map(Indexed::event).filter(e -> inserted.contains(e.id())).toList();
           Future<Void> checked = known.isEmpty() ? Future.succeededFuture() : checkSameContent(conn, known);
           return checked
-              .compose(x -> inserted.isEmpty() ? Future.succeededFuture()
+              .compose(x -> RollupStore.apply(conn, RollupStore.deltas(fresh)))
+              .compose(rollups -> (inserted.isEmpty() ? Future.succeededFuture()
                   : conn.preparedQuery(IngestSql.INSERT_BATCH).execute(Tuple.of(batchSeq, inserted.size())))
-              .map(x -> new Result(inserted.size(), known.size() + repeated, batchSeq));
+                  .map(x -> new Result(inserted.size(), known.size() + repeated, batchSeq, rollups)));
         }));
   }
 

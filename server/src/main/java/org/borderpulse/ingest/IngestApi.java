@@ -18,6 +18,7 @@ import org.borderpulse.auth.Principal;
 import org.borderpulse.catalog.PostCatalog;
 import org.borderpulse.http.ApiException;
 import org.borderpulse.http.Problems;
+import org.borderpulse.rollup.RollupBus;
 
 /** {@code POST /api/v1/events}: answers 200 only after the batch is committed. */
 public final class IngestApi {
@@ -48,8 +49,11 @@ public final class IngestApi {
             ? vertx.executeBlocking(() -> validate(events), false)
             : Future.succeededFuture(validate(events)))
         .compose(v -> store.store(v.unique(), v.repeated()))
-        .onSuccess(r -> ctx.response().putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("accepted", r.accepted()).put("duplicates", r.duplicates()).encode()))
+        .onSuccess(r -> {
+          RollupBus.publish(vertx, r.rollups());
+          ctx.response().putHeader("Content-Type", "application/json")
+              .end(new JsonObject().put("accepted", r.accepted()).put("duplicates", r.duplicates()).encode());
+        })
         .onFailure(ctx::fail);
   }
 

@@ -1,0 +1,67 @@
+package org.borderpulse.rollup;
+
+import java.util.Arrays;
+
+/**
+ * The rollup rows of one post on one day: fine rows (every dimension) with their versions,
+ * and coarse rows (without workstation, issuing country, nationality) kept as their sums.
+ * Keys are sorted, so a row is found by binary search.
+ */
+final class Block {
+  long[] keys = new long[4];
+  long[] values = new long[4];
+  long[] versions = new long[4];
+  int size;
+  long[] coarseKeys = new long[2];
+  long[] coarseValues = new long[2];
+  int coarseSize;
+
+  /** Sets a row's absolute value if {@code version} is newer than the one held. */
+  boolean set(long key, long value, long version) {
+    int i = Arrays.binarySearch(keys, 0, size, key);
+    long delta;
+    if (i >= 0) {
+      if (versions[i] >= version) {
+        return false;
+      }
+      delta = value - values[i];
+      values[i] = value;
+      versions[i] = version;
+    } else {
+      i = -i - 1;
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+        versions = Arrays.copyOf(versions, size * 2);
+      }
+      System.arraycopy(keys, i, keys, i + 1, size - i);
+      System.arraycopy(values, i, values, i + 1, size - i);
+      System.arraycopy(versions, i, versions, i + 1, size - i);
+      keys[i] = key;
+      values[i] = value;
+      versions[i] = version;
+      size++;
+      delta = value;
+    }
+    addCoarse(Dim.coarse(key), delta);
+    return true;
+  }
+
+  private void addCoarse(long key, long delta) {
+    int i = Arrays.binarySearch(coarseKeys, 0, coarseSize, key);
+    if (i >= 0) {
+      coarseValues[i] += delta;
+      return;
+    }
+    i = -i - 1;
+    if (coarseSize == coarseKeys.length) {
+      coarseKeys = Arrays.copyOf(coarseKeys, coarseSize * 2);
+      coarseValues = Arrays.copyOf(coarseValues, coarseSize * 2);
+    }
+    System.arraycopy(coarseKeys, i, coarseKeys, i + 1, coarseSize - i);
+    System.arraycopy(coarseValues, i, coarseValues, i + 1, coarseSize - i);
+    coarseKeys[i] = key;
+    coarseValues[i] = delta;
+    coarseSize++;
+  }
+}

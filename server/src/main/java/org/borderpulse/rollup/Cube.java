@@ -1,0 +1,152 @@
+package org.borderpulse.rollup;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.borderpulse.ingest.Vocabulary;
+
+/**
+ * Every rollup row of the network in memory, by post and post-local day, in compact arrays.
+ * Owned by one verticle (single-threaded): rows come in as absolute values with versions, so
+ * deltas and reloads can arrive in any order and still converge.
+ */
+public final class Cube {
+  /** Day 0 of the day index; events before 1990 are refused at ingest. */
+  public static final int BASE_DAY = (int) LocalDate.of(1990, 1, 1).toEpochDay();
+
+  private final Dictionary posts = new Dictionary(Integer.MAX_VALUE);
+  private final Dictionary workstations = new Dictionary(Dim.WORKSTATION.capacity());
+  private final Dictionary countries = new Dictionary(Dim.NATIONALITY.capacity());
+  private final Dictionary outcomes = Dictionary.of(Vocabulary.OUTCOMES);
+  private final Dictionary documentTypes = Dictionary.of(Vocabulary.DOCUMENT_TYPES);
+  private final Dictionary fraudTypes = Dictionary.of(Vocabulary.FRAUD_TYPES);
+  private final Dictionary reasons = Dictionary.of(Vocabulary.REASONS);
+  private final Dictionary directions = Dictionary.of(Vocabulary.DIRECTIONS);
+  private PostDays[] data = new PostDays[16];
+  private int minDay = Integer.MAX_VALUE;
+  private int maxDay = Integer.MIN_VALUE;
+  private long rows;
+
+  /** One post's days, as an array indexed from its earliest day. */
+  private static final class PostDays {
+    int first = Integer.MAX_VALUE;
+    Block[] blocks = new Block[0];
+
+    Block block(int day) {
+      if (blocks.length == 0) {
+        first = day;
+        blocks = new Block[64];
+      } else if (day < first) {
+        int grow = Math.max(first - day, 64);
+        Block[] b = new Block[blocks.length + grow];
+        System.arraycopy(blocks, 0, b, grow, blocks.length);
+        blocks = b;
+        first -= grow;
+      } else if (day - first >= blocks.length) {
+        blocks = Arrays.copyOf(blocks, Math.max(blocks.length * 2, day - first + 64));
+      }
+      Block b = blocks[day - first];
+      if (b == null) {
+        b = blocks[day - first] = new Block();
+      }
+      return b;
+    }
+
+    Block existing(int day) {
+      int i = day - first;
+      return i < 0 || i >= blocks.length ? null : blocks[i];
+    }
+  }
+
+  /** Applies a row's absolute value (ignored when not newer than what is held). */
+  public boolean apply(RollupRow r) {
+    long key = r.type();
+    key = Dim.WORKSTATION.with(key, r.workstation().isEmpty() ? 0 : workstations.code(r.post() + "/" + r.workstation()));
+    key = Dim.OUTCOME.with(key, outcomes.code(r.outcome()));
+    key = Dim.DOCUMENT_TYPE.with(key, documentTypes.code(r.documentType()));
+    key = Dim.FRAUD_TYPE.with(key, fraudTypes.code(r.fraudType()));
+    key = Dim.ISSUING_COUNTRY.with(key, countries.code(r.issuingCountry()));
+    key = Dim.NATIONALITY.with(key, countries.code(r.nationality()));
+    key = Dim.REASON.with(key, reasons.code(r.reason()));
+    key = Dim.DIRECTION.with(key, directions.code(r.direction()));
+    int p = posts.code(r.post());
+    if (p >= data.length) {
+      data = Arrays.copyOf(data, Math.max(data.length * 2, p + 1));
+    }
+    if (data[p] == null) {
+      data[p] = new PostDays();
+    }
+    int day = (int) r.day().toEpochDay();
+    Block b = data[p].block(day);
+    int before = b.size;
+    boolean changed = b.set(key, r.value(), r.version());
+    rows += b.size - before;
+    minDay = Math.min(minDay, day);
+    maxDay = Math.max(maxDay, day);
+    return changed;
+  }
+
+  /** What a scan looks at: which posts, which days, which dimension values. */
+  public record Scan(boolean[] posts, int fromDay, int toDay, boolean[][] allowed, boolean fine) {}
+
+  /** Receives each matching row. */
+  @FunctionalInterface
+  public interface Visitor {
+    void row(int post, int day, long key, long value);
+  }
+
+  /** Visits every row of the chosen posts and days whose dimensions pass the filters. */
+  public void scan(Scan s, Visitor v) {
+    Dim[] filtered = Arrays.stream(Dim.values()).filter(d -> s.allowed()[d.ordinal()] != null).toArray(Dim[]::new);
+    for (int p = 0; p < posts.size() && p < data.length; p++) {
+      PostDays pd = data[p];
+      if (pd == null || (s.posts() != null && (p >= s.posts().length || !s.posts()[p]))) {
+        continue;
+      }
+      int from = Math.max(s.fromDay(), pd.first);
+      int to = Math.min(s.toDay(), pd.first + pd.blocks.length - 1);
+      for (int day = from; day <= to; day++) {
+        Block b = pd.existing(day);
+        if (b == null) {
+          continue;
+        }
+        long[] keys = s.fine() ? b.keys : b.coarseKeys;
+        long[] values = s.fine() ? b.values : b.coarseValues;
+        int n = s.fine() ? b.size : b.coarseSize;
+        rows:
+        for (int i = 0; i < n; i++) {
+          long k = keys[i];
+          int type = Dim.type(k);
+          for (Dim d : filtered) {
+            if (d.carriedBy(type) && !s.allowed()[d.ordinal()][d.code(k)]) {
+              continue rows;
+            }
+          }
+          v.row(p, day, k, values[i]);
+        }
+      }
+    }
+  }
+
+  /** The dictionary that names a dimension's codes. */
+  public Dictionary dictionary(Dim d) {
+    return switch (d) {
+      case WORKSTATION -> workstations;
+      case OUTCOME -> outcomes;
+      case DOCUMENT_TYPE -> documentTypes;
+      case FRAUD_TYPE -> fraudTypes;
+      case ISSUING_COUNTRY, NATIONALITY -> countries;
+      case REASON -> reasons;
+      case DIRECTION -> directions;
+    };
+  }
+
+  public Dictionary posts() { return posts; }
+
+  public int minDay() { return minDay; }
+
+  public int maxDay() { return maxDay; }
+
+  public boolean isEmpty() { return minDay > maxDay; }
+
+  public long rows() { return rows; }
+}

@@ -1,0 +1,106 @@
+package org.borderpulse.rollup;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.borderpulse.ingest.Event;
+
+/** Rollup rows in PostgreSQL: deltas applied inside the ingest transaction, and the start-up load. */
+public final class RollupStore {
+  private static final int FETCH = 20_000;
+
+  private RollupStore() {}
+
+  /** The rollup deltas of newly stored events, one row per distinct day, post and dimensions. */
+  public static Collection<RollupRow> deltas(Iterable<Event> events) {
+    Map<String, RollupRow> sums = new LinkedHashMap<>();
+    for (Event e : events) {
+      RollupRow r = switch (e.type()) {
+        case "document_check" -> row(e, RollupRow.DOCUMENT_CHECK, 1);
+        case "interception" -> row(e, RollupRow.INTERCEPTION, e.persons());
+        default -> row(e, RollupRow.CROSSING_COUNT, e.count());
+      };
+      sums.merge(r.dimensionKey(), r, (a, b) -> a.plus(b.value(), b.events()));
+    }
+    return sums.values();
+  }
+
+  private static RollupRow row(Event e, int type, long value) {
+    return new RollupRow(e.localDay(), e.post(), type, n(e.workstation()), n(e.outcome()), n(e.documentType()),
+        n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()), n(e.direction()), value, 1, 0);
+  }
+
+  private static String n(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** Applies deltas within the caller's transaction; returns the touched rows' absolute values. */
+  public static Future<List<RollupRow>> apply(SqlConnection conn, Collection<RollupRow> deltas) {
+    if (deltas.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    int n = deltas.size();
+    LocalDate[] day = new LocalDate[n];
+    String[] post = new String[n], ws = new String[n], outcome = new String[n], docType = new String[n];
+    String[] fraud = new String[n], issuing = new String[n], nat = new String[n], reason = new String[n];
+    String[] dir = new String[n];
+    Short[] type = new Short[n];
+    Long[] value = new Long[n], events = new Long[n];
+    int i = 0;
+    for (RollupRow r : deltas) {
+      day[i] = r.day();
+      post[i] = r.post();
+      type[i] = (short) r.type();
+      ws[i] = r.workstation();
+      outcome[i] = r.outcome();
+      docType[i] = r.documentType();
+      fraud[i] = r.fraudType();
+      issuing[i] = r.issuingCountry();
+      nat[i] = r.nationality();
+      reason[i] = r.reason();
+      dir[i] = r.direction();
+      value[i] = r.value();
+      events[i] = r.events();
+      i++;
+    }
+    return conn.preparedQuery(RollupSql.UPSERT).execute(Tuple.from(List.of(day, post, type, ws, outcome, docType,
+            fraud, issuing, nat, reason, dir, value, events)))
+        .map(rows -> {
+          List<RollupRow> out = new ArrayList<>(rows.size());
+          rows.forEach(row -> out.add(read(row)));
+          return out;
+        });
+  }
+
+  /** Streams every rollup row to {@code sink} in chunks (start-up load). */
+  public static Future<Long> load(Pool pool, Consumer<RollupRow> sink) {
+    return pool.withTransaction(conn -> conn.prepare(RollupSql.LOAD).compose(ps -> {
+      Promise<Long> done = Promise.promise();
+      long[] count = new long[1];
+      ps.createStream(FETCH)
+          .exceptionHandler(done::tryFail)
+          .endHandler(v -> done.tryComplete(count[0]))
+          .handler(row -> {
+            sink.accept(read(row));
+            count[0]++;
+          });
+      return done.future();
+    }));
+  }
+
+  private static RollupRow read(Row r) {
+    return new RollupRow(r.getLocalDate(0), r.getString(1), r.getShort(2), r.getString(3), r.getString(4),
+        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
+        r.getLong(11), r.getLong(12), r.getLong(13));
+  }
+}
