@@ -8,9 +8,9 @@ import org.borderpulse.catalog.Workstation;
  * A post as the simulator drives it: its primary-line and second-line desks and how big it is.
  * Second-line desks (ids with {@code -S}) examine referred documents, so they see most fraud.
  */
-record SimPost(Post post, List<String> primary, List<String> secondary, double size, int travellersPerHour) {
+public record SimPost(Post post, List<String> primary, List<String> secondary, double size, int travellersPerHour) {
 
-  static SimPost of(Post p) {
+  public static SimPost of(Post p) {
     List<String> ids = p.workstations().stream().map(Workstation::id).toList();
     List<String> secondary = ids.stream().filter(id -> id.matches(".*-S\\d+$")).toList();
     List<String> primary = ids.stream().filter(id -> !secondary.contains(id)).toList();
@@ -30,5 +30,5 @@ record SimPost(Post post, List<String> primary, List<String> secondary, double s
     return new SimPost(p, primary, secondary, Math.max(1, ids.size()) * kind, perDesk * Math.max(1, primary.size()));
   }
 
-  String id() { return post.id(); }
+  public String id() { return post.id(); }
 }

@@ -47,6 +47,10 @@ public final class Api {
     return req.send();
   }
 
+  public Future<HttpResponse<Buffer>> getWith(String token, String path, String header, String value) {
+    return client.get(path).putHeader("Authorization", "Bearer " + token).putHeader(header, value).send();
+  }
+
   public Future<HttpResponse<Buffer>> put(String token, String path, JsonObject body) {
     return client.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body);
   }

@@ -1,0 +1,100 @@
+package org.borderpulse.query;
+
+import static org.borderpulse.support.TestServer.await;
+
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The same figures as the query API, computed independently by SQL GROUP BY over the raw
+ * events table — what a dashboard tool polling PostgreSQL would run.
+ */
+final class SqlOracle {
+  private static final Map<String, String> COLUMN = Map.of("workstation", "e.workstation_id", "outcome", "e.outcome",
+      "documentType", "e.document_type", "fraudType", "e.fraud_type", "issuingCountry", "e.issuing_country",
+      "nationality", "e.nationality", "reason", "e.reason", "direction", "e.direction");
+  /** Which event types carry each event-level dimension. */
+  private static final Map<String, String> CARRIED_BY = Map.of(
+      "workstation", "('document_check','interception')", "outcome", "('document_check')",
+      "documentType", "('document_check')", "fraudType", "('document_check')",
+      "issuingCountry", "('document_check')", "nationality", "('document_check','interception')",
+      "reason", "('interception')", "direction", "('interception','crossing_count')");
+  private static final Map<String, String> PERIOD = Map.of("day", "to_char(e.local_day, 'YYYY-MM-DD')",
+      "week", "to_char(e.local_day, 'IYYY-\"W\"IW')", "month", "to_char(e.local_day, 'YYYY-MM')",
+      "quarter", "to_char(e.local_day, 'YYYY-\"Q\"Q')", "year", "to_char(e.local_day, 'YYYY')");
+
+  private final Pool pool;
+
+  SqlOracle(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The seven base sums per group and period (group "all" without groupBy; period "all" without interval). */
+  Map<String, Map<String, long[]>> sums(String groupBy, String interval, Map<String, Set<String>> filters,
+      LocalDate from, LocalDate to) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = new StringBuilder("TRUE");
+    String groupExpr = "'all'";
+    String join = "";
+    if (groupBy != null) {
+      switch (groupBy) {
+        case "country" -> groupExpr = "p.country::text";
+        case "post" -> groupExpr = "e.post_id";
+        case "region" -> {
+          join = " LEFT JOIN region_country g ON g.country = p.country";
+          groupExpr = "coalesce(g.region_id, 'none')";
+        }
+        default -> {
+          groupExpr = "coalesce(" + COLUMN.get(groupBy) + "::text, 'none')";
+          where.append(" AND e.type IN ").append(CARRIED_BY.get(groupBy));
+        }
+      }
+    }
+    for (Map.Entry<String, Set<String>> f : filters.entrySet()) {
+      params.add(f.getValue().toArray(String[]::new));
+      String p = "$" + params.size() + "::text[]";
+      switch (f.getKey()) {
+        case "country" -> where.append(" AND p.country::text = ANY(").append(p).append(')');
+        case "post" -> where.append(" AND e.post_id = ANY(").append(p).append(')');
+        case "region" -> where.append(" AND p.country IN (SELECT country FROM region_country WHERE region_id = ANY(")
+            .append(p).append("))");
+        default -> where.append(" AND (e.type NOT IN ").append(CARRIED_BY.get(f.getKey())).append(" OR ")
+            .append(COLUMN.get(f.getKey())).append("::text = ANY(").append(p).append("))");
+      }
+    }
+    if (from != null) {
+      params.add(from);
+      where.append(" AND e.local_day >= $").append(params.size());
+    }
+    if (to != null) {
+      params.add(to);
+      where.append(" AND e.local_day <= $").append(params.size());
+    }
+    String period = interval == null ? "'all'" : PERIOD.get(interval);
+    String sql = "SELECT " + groupExpr + " AS g, " + period + " AS per, "
+        + "sum(CASE WHEN e.type = 'document_check' THEN 1 ELSE 0 END), "
+        + "sum(CASE WHEN e.outcome = 'genuine' THEN 1 ELSE 0 END), "
+        + "sum(CASE WHEN e.outcome = 'fraudulent_document' THEN 1 ELSE 0 END), "
+        + "sum(CASE WHEN e.outcome = 'imposter' THEN 1 ELSE 0 END), "
+        + "sum(CASE WHEN e.type = 'interception' THEN e.persons ELSE 0 END), "
+        + "sum(CASE WHEN e.type = 'crossing_count' AND e.direction = 'entry' THEN e.count ELSE 0 END), "
+        + "sum(CASE WHEN e.type = 'crossing_count' AND e.direction = 'exit' THEN e.count ELSE 0 END) "
+        + "FROM event e JOIN post p ON p.id = e.post_id" + join + " WHERE " + where + " GROUP BY 1, 2";
+    Map<String, Map<String, long[]>> out = new HashMap<>();
+    for (Row r : await(pool.preparedQuery(sql).execute(Tuple.from(params)))) {
+      long[] s = new long[Metric.SUMS];
+      for (int i = 0; i < Metric.SUMS; i++) {
+        s[i] = r.getLong(2 + i);
+      }
+      out.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), s);
+    }
+    return out;
+  }
+}
