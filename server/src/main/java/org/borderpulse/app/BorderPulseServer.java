@@ -32,6 +32,10 @@ import org.borderpulse.config.Settings;
 import org.borderpulse.http.HttpVerticle;
 import org.borderpulse.ingest.EventStore;
 import org.borderpulse.ingest.IngestApi;
+import org.borderpulse.live.LiveApi;
+import org.borderpulse.live.LiveSettings;
+import org.borderpulse.live.LiveStats;
+import org.borderpulse.live.Tickets;
 import org.borderpulse.query.CubeVerticle;
 import org.borderpulse.query.QueryApi;
 import org.borderpulse.store.Database;
@@ -94,6 +98,9 @@ public final class BorderPulseServer {
     PostCatalog catalog = new PostCatalog(catalogStore);
     TokenStore tokens = new TokenStore(pool);
     AtomicBoolean aggregatesLoaded = new AtomicBoolean();
+    LiveSettings live = LiveSettings.of(settings);
+    LiveStats liveStats = new LiveStats();
+    Tickets tickets = new Tickets(Clock.systemUTC());
     List<String> deployments = new java.util.ArrayList<>();
     return catalogStore.putRegions(p.regions())
         .compose(x -> catalogStore.putPosts(p.posts()))
@@ -102,16 +109,18 @@ public final class BorderPulseServer {
         .compose(regionList -> {
           Map<String, Set<String>> regions = new HashMap<>();
           regionList.forEach(r -> regions.put(r.id(), Set.copyOf(r.countries())));
-          return vertx.deployVerticle(new CubeVerticle(pool, catalog, regions, aggregatesLoaded))
+          return vertx.deployVerticle(new CubeVerticle(pool, catalog, regions, aggregatesLoaded,
+                  liveStats.distinctQueries, live.intervalMs()))
               .compose(cubeId -> {
                 deployments.add(cubeId);
                 return OpenAPIContract.from(vertx, CONTRACT);
               })
               .map(contract -> new Services(settings, pool, contract, p.contractText(), catalog,
-                  new Authenticator(p.admin().token(), tokens),
+                  new Authenticator(p.admin().token(), tokens, tickets::redeem),
                   new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
                   new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
                   new QueryApi(vertx, regions.keySet()),
+                  new LiveApi(vertx, live, tickets, liveStats, regions.keySet()),
                   HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
                   readiness(vertx, pool, migrated, aggregatesLoaded)));
         })

@@ -10,6 +10,7 @@ import org.borderpulse.catalog.PostCatalog;
 import org.borderpulse.config.Settings;
 import org.borderpulse.ingest.IngestApi;
 import org.borderpulse.query.QueryApi;
+import org.borderpulse.live.LiveApi;
 
 /**
  * What the verticles of a node share: the pool, the catalog snapshot and the handlers built on
@@ -17,4 +18,5 @@ import org.borderpulse.query.QueryApi;
  */
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
-    PostTokenApi postTokenApi, QueryApi queryApi, HealthChecks liveness, HealthChecks readiness) {}
+    PostTokenApi postTokenApi, QueryApi queryApi, LiveApi liveApi, HealthChecks liveness,
+    HealthChecks readiness) {}

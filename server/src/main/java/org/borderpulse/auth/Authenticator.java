@@ -7,17 +7,34 @@ import org.borderpulse.http.ApiException;
 /** Resolves the bearer token of a request to a {@link Principal}, once, for every route. */
 public final class Authenticator {
   private static final String KEY = "borderpulse.principal";
+  private static final String LIVE_PATH = "/api/v1/live";
   private final byte[] adminHash;
   private final TokenStore tokens;
+  private final java.util.function.Function<String, java.util.Optional<Principal>> tickets;
 
-  public Authenticator(String adminToken, TokenStore tokens) {
+  /** @param tickets redeems a single-use live ticket ({@code ?ticket=} on the WebSocket only) */
+  public Authenticator(String adminToken, TokenStore tokens,
+      java.util.function.Function<String, java.util.Optional<Principal>> tickets) {
     this.adminHash = Tokens.hash(adminToken);
     this.tokens = tokens;
+    this.tickets = tickets;
   }
 
   /** Route handler: authenticates or fails with 401, then continues. */
   public void authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
+    String ticket = ctx.request().getParam("ticket");
+    if (header == null && ticket != null && LIVE_PATH.equals(ctx.request().path())) {
+      var p = tickets.apply(ticket);
+      if (p.isEmpty()) {
+        ctx.fail(ApiException.unauthorized("the ticket is unknown, used or expired; get a new one from "
+            + "POST /api/v1/live/ticket just before connecting"));
+        return;
+      }
+      ctx.put(KEY, p.get());
+      ctx.next();
+      return;
+    }
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
       ctx.fail(ApiException.unauthorized(
           "this endpoint needs a token: send the header Authorization: Bearer <token>"));

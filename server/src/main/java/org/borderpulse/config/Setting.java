@@ -27,7 +27,16 @@ public enum Setting {
   SHUTDOWN_GRACE("http.shutdownGraceSeconds", null, "10",
       "on SIGTERM, how long in-flight requests may take to finish"),
   RETRY_AFTER("ingest.retryAfterSeconds", null, "5",
-      "Retry-After sent with 503 while the database is unavailable");
+      "Retry-After sent with 503 while the database is unavailable"),
+  LIVE_INTERVAL("live.intervalMs", null, "250", "live updates: at most one per subscription per this many ms"),
+  LIVE_MAX_SUBSCRIPTIONS("live.maxSubscriptions", null, "100", "subscriptions per WebSocket connection"),
+  LIVE_MAX_FRAME_BYTES("live.maxFrameBytes", null, "65536", "largest frame a client may send"),
+  LIVE_MAX_CONNECTIONS_PER_TOKEN("live.maxConnectionsPerToken", null, "500",
+      "WebSocket connections one token (or user) may hold at once"),
+  LIVE_ALLOWED_ORIGINS("live.allowedOrigins", null, "",
+      "browser origins allowed to open the WebSocket besides the server's own (comma-separated)"),
+  LIVE_PING_SECONDS("live.pingSeconds", null, "20", "how often the server pings each WebSocket"),
+  LIVE_IDLE_SECONDS("live.idleSeconds", null, "60", "a WebSocket silent this long is closed");
 
   /** The config file itself: a flag and an environment variable, not a key. */
   public static final String CONFIG_ENV = "BORDERPULSE_CONFIG";

@@ -13,6 +13,7 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.concurrent.TimeUnit;
 import org.borderpulse.app.Services;
+import org.borderpulse.live.LiveDispatcher;
 import org.borderpulse.ingest.Vocabulary;
 
 /**
@@ -22,9 +23,11 @@ import org.borderpulse.ingest.Vocabulary;
 public final class HttpVerticle extends VerticleBase {
   private static final int SMALL_BODY = 64 * 1024;
   private static final String CONTRACT_PATH = "/api/v1/openapi.yaml";
+  private static final String LIVE_PATH = "/api/v1/live";
   private final Services services;
   private final int port;
   private HttpServer server;
+  private final LiveDispatcher dispatcher = new LiveDispatcher();
 
   public HttpVerticle(Services services, int port) {
     this.services = services;
@@ -34,12 +37,15 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = setupRouter();
+    int maxFrame = services.liveApi().settings().maxFrameBytes();
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(services.settings().get(org.borderpulse.config.Setting.HOST))
         .setCompressionSupported(true)
         .setMaxHeaderSize(16 * 1024)
+        .setMaxWebSocketFrameSize(maxFrame)
+        .setMaxWebSocketMessageSize(maxFrame)
         .setIdleTimeout(120));
-    return server.requestHandler(router).listen(port);
+    return dispatcher.start(vertx).compose(x -> server.requestHandler(router).listen(port));
   }
 
   /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes. */
@@ -57,7 +63,14 @@ public final class HttpVerticle extends VerticleBase {
     RouterBuilder rb = RouterBuilder.create(vertx, services.contract(), RequestExtractor.withBodyHandler());
     BodyHandler ingestBody = BodyHandler.create(false).setBodyLimit(Vocabulary.MAX_BODY_BYTES);
     BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
-    rb.rootHandler(ctx -> (ctx.request().path().equals("/api/v1/events") ? ingestBody : smallBody).handle(ctx));
+    rb.rootHandler(ctx -> {
+      String path = ctx.request().path();
+      if (path.equals(LIVE_PATH)) {
+        ctx.next(); // a WebSocket upgrade has no body to read
+      } else {
+        (path.equals("/api/v1/events") ? ingestBody : smallBody).handle(ctx);
+      }
+    });
     rb.rootHandler(this::authenticateApi);
     rb.getRoutes().forEach(r -> r.setDoSecurity(false));
 
@@ -72,6 +85,9 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "series").setDoValidation(false).addHandler(services.queryApi()::series);
     route(rb, "summary").setDoValidation(false).addHandler(services.queryApi()::summary);
     route(rb, "breakdown").setDoValidation(false).addHandler(services.queryApi()::breakdown);
+    route(rb, "live").setDoValidation(false).addHandler(ctx -> services.liveApi().upgrade(ctx, dispatcher));
+    route(rb, "liveTicket").addHandler(services.liveApi()::ticket);
+    route(rb, "liveStats").addHandler(auth::requireAdmin).addHandler(services.liveApi()::stats);
 
     Router router = rb.createRouter();
     router.get(CONTRACT_PATH).handler(ctx -> ctx.response()

@@ -32,26 +32,32 @@ public final class CubeVerticle extends VerticleBase {
   private final PostCatalog catalog;
   private final Map<String, Set<String>> regions;
   private final AtomicBoolean ready;
+  private final java.util.concurrent.atomic.AtomicInteger liveQueries;
+  private final long liveInterval;
   private final Cube cube = new Cube();
 
   /** @param ready set once the rollups are loaded (the readiness check reads it) */
-  public CubeVerticle(Pool pool, PostCatalog catalog, Map<String, Set<String>> regions, AtomicBoolean ready) {
+  public CubeVerticle(Pool pool, PostCatalog catalog, Map<String, Set<String>> regions, AtomicBoolean ready,
+      java.util.concurrent.atomic.AtomicInteger liveQueries, long liveIntervalMs) {
     this.pool = pool;
     this.catalog = catalog;
     this.regions = regions;
     this.ready = ready;
+    this.liveQueries = liveQueries;
+    this.liveInterval = liveIntervalMs;
   }
 
   @Override
   public Future<?> start() {
     LocalCodec.register(vertx);
+    QueryEngine engine = new QueryEngine(cube, post -> catalog.get(post).map(Post::country).orElse(null), regions);
+    LiveQueries live = new LiveQueries(engine, liveQueries);
     MessageConsumer<JsonArray> rows = vertx.eventBus().<JsonArray>localConsumer(RollupBus.ROWS, m -> {
       for (int i = 0; i < m.body().size(); i++) {
-        cube.apply(RollupRow.fromJson(m.body().getJsonArray(i)));
+        cube.apply(RollupRow.fromJson(m.body().getJsonArray(i)), (post, day, key, value) -> live.changed(post, day, key));
       }
     });
     long started = System.nanoTime();
-    QueryEngine engine = new QueryEngine(cube, post -> catalog.get(post).map(Post::country).orElse(null), regions);
     return rows.completion()
         .compose(x -> RollupStore.load(pool, cube::apply).compose(n -> {
             LOG.info("Aggregates ready: {} rollup rows in {} ms", n, (System.nanoTime() - started) / 1_000_000);
@@ -62,7 +68,17 @@ public final class CubeVerticle extends VerticleBase {
                 m.fail(e.status(), e.getMessage());
               }
             });
-            return queries.completion();
+            MessageConsumer<Query> subscribe = vertx.eventBus().<Query>localConsumer(LiveQueries.SUBSCRIBE, m -> {
+              try {
+                m.reply(live.subscribe(m.body()), new DeliveryOptions().setCodecName(LocalCodec.NAME));
+              } catch (ApiException e) {
+                m.fail(e.status(), e.getMessage());
+              }
+            });
+            MessageConsumer<String> unsubscribe = vertx.eventBus().<String>localConsumer(LiveQueries.UNSUBSCRIBE,
+                m -> live.unsubscribe(m.body()));
+            vertx.setPeriodic(liveInterval, t -> live.flush(vertx));
+            return Future.all(queries.completion(), subscribe.completion(), unsubscribe.completion());
           }))
         .onSuccess(x -> ready.set(true));
   }

@@ -16,4 +16,14 @@ public record Query(Kind kind, Metric metric, Interval interval, Dimension group
     Interval.Period period, LocalDate from, LocalDate to, Map<Dimension, Set<String>> filters, Set<String> scope) {
 
   public enum Kind { SERIES, SUMMARY, BREAKDOWN }
+
+  /** A canonical text of the query: equal queries (whatever their parameter order) have equal keys. */
+  public String key() {
+    StringBuilder sb = new StringBuilder().append(kind).append('|').append(metric).append('|').append(interval)
+        .append('|').append(groupBy).append('|').append(limit).append('|')
+        .append(period == null ? null : period.label()).append('|').append(from).append('|').append(to);
+    new java.util.TreeMap<>(filters).forEach((d, v) -> sb.append('|').append(d).append('=')
+        .append(new java.util.TreeSet<>(v)));
+    return sb.append("|scope=").append(scope == null ? "*" : new java.util.TreeSet<>(scope)).toString();
+  }
 }

@@ -70,13 +70,10 @@ public final class QueryEngine {
     }
   }
 
-  /** Scans [fromDay, toDay]; {@code periodOf[day - fromDay]} says which period a day adds to. */
-  private Sums scan(Query q, Dimension groupBy, int fromDay, int toDay, int[] periodOf, int periods) {
-    Sums sums = new Sums(periods);
-    if (cube.isEmpty() || toDay < fromDay) {
-      return sums;
-    }
-    boolean[] posts = postMask(q);
+  /** Which posts, dimension values and rows a query looks at. */
+  private record Selection(boolean[] posts, boolean[][] allowed, boolean fine) {}
+
+  private Selection selection(Query q, Dimension groupBy) {
     boolean[][] allowed = new boolean[Dim.values().length][];
     boolean fine = groupBy != null && groupBy.dim() != null && isFine(groupBy.dim());
     for (Map.Entry<Dimension, Set<String>> f : q.filters().entrySet()) {
@@ -86,8 +83,18 @@ public final class QueryEngine {
         fine |= isFine(d);
       }
     }
+    return new Selection(postMask(q), allowed, fine);
+  }
+
+  /** Scans [fromDay, toDay]; {@code periodOf[day - fromDay]} says which period a day adds to. */
+  private Sums scan(Query q, Dimension groupBy, int fromDay, int toDay, int[] periodOf, int periods) {
+    Sums sums = new Sums(periods);
+    if (cube.isEmpty() || toDay < fromDay) {
+      return sums;
+    }
+    Selection sel = selection(q, groupBy);
     Grouping grouping = new Grouping(groupBy, sums.groups);
-    cube.scan(new Cube.Scan(posts, fromDay, toDay, allowed, fine), (post, day, key, value) -> {
+    cube.scan(new Cube.Scan(sel.posts(), fromDay, toDay, sel.allowed(), sel.fine()), (post, day, key, value) -> {
       int period = periodOf[day - fromDay];
       int type = Dim.type(key);
       int sum = switch (type) {
@@ -110,6 +117,53 @@ public final class QueryEngine {
       }
     });
     return sums;
+  }
+
+  /** Tells whether a changed rollup row can change a query's answer (for live subscriptions). */
+  public final class Matcher {
+    private final Query query;
+    private final int fromDay;
+    private final int toDay;
+    private Selection selection;
+    private int dictionarySizes;
+
+    private Matcher(Query q) {
+      this.query = q;
+      if (q.kind() == Query.Kind.SUMMARY) {
+        fromDay = (int) q.period().previous().start().toEpochDay();
+        toDay = (int) q.period().end().toEpochDay();
+      } else {
+        fromDay = q.from() == null ? Integer.MIN_VALUE : (int) q.from().toEpochDay();
+        toDay = q.to() == null ? Integer.MAX_VALUE : (int) q.to().toEpochDay();
+      }
+    }
+
+    public boolean touches(int post, int day, long key) {
+      if (day < fromDay || day > toDay) {
+        return false;
+      }
+      int sizes = cube.posts().size() + cube.dictionary(Dim.WORKSTATION).size()
+          + cube.dictionary(Dim.NATIONALITY).size();
+      if (selection == null || sizes != dictionarySizes) {
+        selection = selection(query, query.kind() == Query.Kind.SUMMARY ? null : query.groupBy());
+        dictionarySizes = sizes;
+      }
+      if (post >= selection.posts().length || !selection.posts()[post]) {
+        return false;
+      }
+      int type = Dim.type(key);
+      for (Dim d : Dim.values()) {
+        boolean[] allowed = selection.allowed()[d.ordinal()];
+        if (allowed != null && d.carriedBy(type) && !allowed[d.code(key)]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  public Matcher matcher(Query q) {
+    return new Matcher(q);
   }
 
   private static boolean isFine(Dim d) {

@@ -59,6 +59,11 @@ public final class Cube {
 
   /** Applies a row's absolute value (ignored when not newer than what is held). */
   public boolean apply(RollupRow r) {
+    return apply(r, null);
+  }
+
+  /** As {@link #apply(RollupRow)}, telling {@code changed} which row changed (post, day, key, value). */
+  public boolean apply(RollupRow r, Visitor changed) {
     long key = r.type();
     key = Dim.WORKSTATION.with(key, r.workstation().isEmpty() ? 0 : workstations.code(r.post() + "/" + r.workstation()));
     key = Dim.OUTCOME.with(key, outcomes.code(r.outcome()));
@@ -78,11 +83,14 @@ public final class Cube {
     int day = (int) r.day().toEpochDay();
     Block b = data[p].block(day);
     int before = b.size;
-    boolean changed = b.set(key, r.value(), r.version());
+    boolean done = b.set(key, r.value(), r.version());
     rows += b.size - before;
     minDay = Math.min(minDay, day);
     maxDay = Math.max(maxDay, day);
-    return changed;
+    if (done && changed != null) {
+      changed.row(p, day, key, r.value());
+    }
+    return done;
   }
 
   /** What a scan looks at: which posts, which days, which dimension values. */
