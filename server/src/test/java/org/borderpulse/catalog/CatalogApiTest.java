@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +14,7 @@ import java.util.List;
 import org.borderpulse.app.BorderPulseServer;
 import org.borderpulse.support.Api;
 import org.borderpulse.support.Events;
+import org.borderpulse.support.RunningServer;
 import org.borderpulse.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,21 +23,20 @@ import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogApiTest {
-  private Vertx vertx;
+  private RunningServer node;
   private BorderPulseServer server;
   private Api api;
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-    api = new Api(vertx, server);
+    node = RunningServer.start();
+    server = node.server;
+    api = node.api;
   }
 
   @AfterAll
   void stop() {
-    await(server.stop());
-    await(vertx.close());
+    node.close();
   }
 
   private static JsonObject post(String country, String... workstations) {

@@ -6,7 +6,6 @@ import static org.borderpulse.support.TestServer.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.borderpulse.app.BorderPulseServer;
 import org.borderpulse.support.Events;
+import org.borderpulse.support.RunningServer;
 import org.borderpulse.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,21 +26,20 @@ import picocli.CommandLine;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportCommandTest {
-  private Vertx vertx;
+  private RunningServer node;
   private BorderPulseServer server;
   @TempDir
   Path dir;
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
+    node = RunningServer.start();
+    server = node.server;
   }
 
   @AfterAll
   void stop() {
-    await(server.stop());
-    await(vertx.close());
+    node.close();
   }
 
   /** Runs {@code borderpulse import …}; returns the exit code and what it printed. */

@@ -4,7 +4,6 @@ import static org.borderpulse.support.TestServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.borderpulse.app.BorderPulseServer;
 import org.borderpulse.ingest.Vocabulary;
 import org.borderpulse.support.Api;
+import org.borderpulse.support.RunningServer;
 import org.borderpulse.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,16 +23,16 @@ import org.yaml.snakeyaml.Yaml;
 /** The OpenAPI document is the source of truth: served, and equal to what the validator enforces. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractTest {
-  private Vertx vertx;
+  private RunningServer node;
   private BorderPulseServer server;
   private Api api;
   private JsonObject event;
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-    api = new Api(vertx, server);
+    node = RunningServer.start();
+    server = node.server;
+    api = node.api;
     HttpResponse<Buffer> r = await(api.get(null, "/api/v1/openapi.yaml"));
     assertEquals(200, r.statusCode());
     @SuppressWarnings("unchecked")
@@ -42,8 +42,7 @@ class ContractTest {
 
   @AfterAll
   void stop() {
-    await(server.stop());
-    await(vertx.close());
+    node.close();
   }
 
   private List<Object> enumOf(String property) {

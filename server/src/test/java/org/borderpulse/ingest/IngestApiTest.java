@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.borderpulse.app.BorderPulseServer;
 import org.borderpulse.support.Api;
 import org.borderpulse.support.Events;
+import org.borderpulse.support.RunningServer;
 import org.borderpulse.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,23 +31,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestApiTest {
-  private Vertx vertx;
+  private RunningServer node;
   private BorderPulseServer server;
   private Api api;
   private String bkkToken;
 
   @BeforeAll
   void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-    api = new Api(vertx, server);
+    node = RunningServer.start();
+    server = node.server;
+    api = node.api;
     bkkToken = api.postToken("THA-BKK");
   }
 
   @AfterAll
   void stop() {
-    await(server.stop());
-    await(vertx.close());
+    node.close();
   }
 
   private long stored(String idPrefix) {
@@ -110,7 +109,7 @@ class IngestApiTest {
         answered.flag();
       })));
     }
-    Future.all(sends).onComplete(ctx.succeeding(x -> vertx.executeBlocking(() -> {
+    Future.all(sends).onComplete(ctx.succeeding(x -> node.vertx.executeBlocking(() -> {
       ctx.verify(() -> {
         assertEquals(500, accepted.get());
         assertEquals(1000, duplicates.get());
