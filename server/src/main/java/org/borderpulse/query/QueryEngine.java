@@ -94,7 +94,7 @@ public final class QueryEngine {
     }
     Selection sel = selection(q, groupBy);
     Grouping grouping = new Grouping(groupBy, sums.groups);
-    cube.scan(new Cube.Scan(sel.posts(), fromDay, toDay, sel.allowed(), sel.fine()), (post, day, key, value) -> {
+    Cube.Visitor add = (post, day, key, value) -> {
       int period = periodOf[day - fromDay];
       int type = Dim.type(key);
       int sum = switch (type) {
@@ -115,8 +115,41 @@ public final class QueryEngine {
           acc[base + sum] += value;
         }
       }
-    });
+    };
+    scanDaysAndMonths(sel, fromDay, toDay, periodOf, add);
     return sums;
+  }
+
+  /**
+   * Whole months that fall in one period are read from the month sums (about thirty times
+   * fewer blocks); the days before the first and after the last whole month are read day by
+   * day. Fine queries (workstation, nationality, issuing country) always read days.
+   */
+  private void scanDaysAndMonths(Selection sel, int fromDay, int toDay, int[] periodOf, Cube.Visitor add) {
+    if (sel.fine()) {
+      cube.scan(new Cube.Scan(sel.posts(), fromDay, toDay, sel.allowed(), true, false), add);
+      return;
+    }
+    int d = fromDay;
+    while (d <= toDay) {
+      int runEnd = d - 1;
+      int month = Cube.month(d);
+      while (Cube.firstDayOfMonth(month) == runEnd + 1) {
+        int end = Cube.firstDayOfMonth(month + 1) - 1;
+        if (end > toDay || periodOf[runEnd + 1 - fromDay] != periodOf[end - fromDay]) {
+          break;
+        }
+        runEnd = end;
+        month++;
+      }
+      if (runEnd >= d) {
+        cube.scan(new Cube.Scan(sel.posts(), d, runEnd, sel.allowed(), false, true), add);
+      } else {
+        runEnd = Math.min(Cube.firstDayOfMonth(Cube.month(d) + 1) - 1, toDay);
+        cube.scan(new Cube.Scan(sel.posts(), d, runEnd, sel.allowed(), false, false), add);
+      }
+      d = runEnd + 1;
+    }
   }
 
   /** Tells whether a changed rollup row can change a query's answer (for live subscriptions). */

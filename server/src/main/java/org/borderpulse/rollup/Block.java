@@ -16,13 +16,16 @@ final class Block {
   long[] coarseValues = new long[2];
   int coarseSize;
 
-  /** Sets a row's absolute value if {@code version} is newer than the one held. */
-  boolean set(long key, long value, long version) {
+  /** Means "not applied": the held version was as new or newer. */
+  static final long UNCHANGED = Long.MIN_VALUE;
+
+  /** Sets a row's absolute value if {@code version} is newer than the one held; returns the change. */
+  long set(long key, long value, long version) {
     int i = Arrays.binarySearch(keys, 0, size, key);
     long delta;
     if (i >= 0) {
       if (versions[i] >= version) {
-        return false;
+        return UNCHANGED;
       }
       delta = value - values[i];
       values[i] = value;
@@ -44,10 +47,11 @@ final class Block {
       delta = value;
     }
     addCoarse(Dim.coarse(key), delta);
-    return true;
+    return delta;
   }
 
-  private void addCoarse(long key, long delta) {
+  /** Adds to a coarse row (day blocks through {@link #set}; month blocks hold only coarse rows). */
+  void addCoarse(long key, long delta) {
     int i = Arrays.binarySearch(coarseKeys, 0, coarseSize, key);
     if (i >= 0) {
       coarseValues[i] += delta;

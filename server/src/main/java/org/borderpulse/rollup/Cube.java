@@ -26,8 +26,8 @@ public final class Cube {
   private int maxDay = Integer.MIN_VALUE;
   private long rows;
 
-  /** One post's days, as an array indexed from its earliest day. */
-  private static final class PostDays {
+  /** Blocks indexed from the earliest one (days, or months). */
+  private static final class Blocks {
     int first = Integer.MAX_VALUE;
     Block[] blocks = new Block[0];
 
@@ -55,6 +55,26 @@ public final class Cube {
       int i = day - first;
       return i < 0 || i >= blocks.length ? null : blocks[i];
     }
+
+    int last() {
+      return first + blocks.length - 1;
+    }
+  }
+
+  /** One post's day blocks, and month blocks holding the coarse sums of those days. */
+  private static final class PostDays {
+    final Blocks days = new Blocks();
+    final Blocks months = new Blocks();
+  }
+
+  /** Months since year 0: the index of month blocks. */
+  public static int month(int epochDay) {
+    LocalDate d = LocalDate.ofEpochDay(epochDay);
+    return d.getYear() * 12 + d.getMonthValue() - 1;
+  }
+
+  public static int firstDayOfMonth(int month) {
+    return (int) LocalDate.of(month / 12, month % 12 + 1, 1).toEpochDay();
   }
 
   /** Applies a row's absolute value (ignored when not newer than what is held). */
@@ -81,9 +101,13 @@ public final class Cube {
       data[p] = new PostDays();
     }
     int day = (int) r.day().toEpochDay();
-    Block b = data[p].block(day);
+    Block b = data[p].days.block(day);
     int before = b.size;
-    boolean done = b.set(key, r.value(), r.version());
+    long delta = b.set(key, r.value(), r.version());
+    boolean done = delta != Block.UNCHANGED;
+    if (done) {
+      data[p].months.block(month(day)).addCoarse(Dim.coarse(key), delta);
+    }
     rows += b.size - before;
     minDay = Math.min(minDay, day);
     maxDay = Math.max(maxDay, day);
@@ -93,8 +117,12 @@ public final class Cube {
     return done;
   }
 
-  /** What a scan looks at: which posts, which days, which dimension values. */
-  public record Scan(boolean[] posts, int fromDay, int toDay, boolean[][] allowed, boolean fine) {}
+  /**
+   * What a scan looks at: which posts, which days, which dimension values. With
+   * {@code byMonth} the range is whole months and the coarse month sums are read instead of
+   * the days (the visitor gets each month's first day).
+   */
+  public record Scan(boolean[] posts, int fromDay, int toDay, boolean[][] allowed, boolean fine, boolean byMonth) {}
 
   /** Receives each matching row. */
   @FunctionalInterface
@@ -110,26 +138,31 @@ public final class Cube {
       if (pd == null || (s.posts() != null && (p >= s.posts().length || !s.posts()[p]))) {
         continue;
       }
-      int from = Math.max(s.fromDay(), pd.first);
-      int to = Math.min(s.toDay(), pd.first + pd.blocks.length - 1);
-      for (int day = from; day <= to; day++) {
-        Block b = pd.existing(day);
+      Blocks blocks = s.byMonth() ? pd.months : pd.days;
+      int lo = s.byMonth() ? month(s.fromDay()) : s.fromDay();
+      int hi = s.byMonth() ? month(s.toDay()) : s.toDay();
+      int from = Math.max(lo, blocks.first);
+      int to = Math.min(hi, blocks.last());
+      for (int i = from; i <= to; i++) {
+        Block b = blocks.existing(i);
         if (b == null) {
           continue;
         }
-        long[] keys = s.fine() ? b.keys : b.coarseKeys;
-        long[] values = s.fine() ? b.values : b.coarseValues;
-        int n = s.fine() ? b.size : b.coarseSize;
+        int day = s.byMonth() ? firstDayOfMonth(i) : i;
+        boolean fine = s.fine() && !s.byMonth();
+        long[] keys = fine ? b.keys : b.coarseKeys;
+        long[] values = fine ? b.values : b.coarseValues;
+        int n = fine ? b.size : b.coarseSize;
         rows:
-        for (int i = 0; i < n; i++) {
-          long k = keys[i];
+        for (int r = 0; r < n; r++) {
+          long k = keys[r];
           int type = Dim.type(k);
           for (Dim d : filtered) {
             if (d.carriedBy(type) && !s.allowed()[d.ordinal()][d.code(k)]) {
               continue rows;
             }
           }
-          v.row(p, day, k, values[i]);
+          v.row(p, day, k, values[r]);
         }
       }
     }
