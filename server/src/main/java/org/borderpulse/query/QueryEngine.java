@@ -120,36 +120,51 @@ public final class QueryEngine {
     return sums;
   }
 
+  private static final Cube.Span[] WIDEST_FIRST = {Cube.Span.YEAR, Cube.Span.QUARTER, Cube.Span.MONTH};
+
   /**
-   * Whole months that fall in one period are read from the month sums (about thirty times
-   * fewer blocks); the days before the first and after the last whole month are read day by
-   * day. Fine queries (workstation, nationality, issuing country) always read days.
+   * Whole years, quarters and months that fall in one period are read from their coarse sums
+   * (far fewer blocks than days); the remaining days are read day by day. Fine queries
+   * (workstation, nationality, issuing country) always read days.
    */
   private void scanDaysAndMonths(Selection sel, int fromDay, int toDay, int[] periodOf, Cube.Visitor add) {
     if (sel.fine()) {
-      cube.scan(new Cube.Scan(sel.posts(), fromDay, toDay, sel.allowed(), true, false), add);
+      cube.scan(new Cube.Scan(sel.posts(), fromDay, toDay, sel.allowed(), true, Cube.Span.DAY), add);
       return;
     }
     int d = fromDay;
     while (d <= toDay) {
-      int runEnd = d - 1;
-      int month = Cube.month(d);
-      while (Cube.firstDayOfMonth(month) == runEnd + 1) {
-        int end = Cube.firstDayOfMonth(month + 1) - 1;
-        if (end > toDay || periodOf[runEnd + 1 - fromDay] != periodOf[end - fromDay]) {
+      Cube.Span span = Cube.Span.DAY;
+      int runEnd = -1;
+      for (Cube.Span candidate : WIDEST_FIRST) {
+        int end = runOf(candidate, d, toDay, fromDay, periodOf);
+        if (end >= d) {
+          span = candidate;
+          runEnd = end;
           break;
         }
-        runEnd = end;
-        month++;
       }
-      if (runEnd >= d) {
-        cube.scan(new Cube.Scan(sel.posts(), d, runEnd, sel.allowed(), false, true), add);
-      } else {
-        runEnd = Math.min(Cube.firstDayOfMonth(Cube.month(d) + 1) - 1, toDay);
-        cube.scan(new Cube.Scan(sel.posts(), d, runEnd, sel.allowed(), false, false), add);
+      if (span == Cube.Span.DAY) {
+        runEnd = Math.min(Cube.Span.MONTH.lastDay(Cube.Span.MONTH.index(d)), toDay);
       }
+      cube.scan(new Cube.Scan(sel.posts(), d, runEnd, sel.allowed(), false, span), add);
       d = runEnd + 1;
     }
+  }
+
+  /** The last day of the longest run of whole spans from {@code d} inside the range, each in one period; or d - 1. */
+  private static int runOf(Cube.Span span, int d, int toDay, int fromDay, int[] periodOf) {
+    int runEnd = d - 1;
+    int i = span.index(d);
+    while (span.firstDay(i) == runEnd + 1) {
+      int end = span.lastDay(i);
+      if (end > toDay || periodOf[runEnd + 1 - fromDay] != periodOf[end - fromDay]) {
+        break;
+      }
+      runEnd = end;
+      i++;
+    }
+    return runEnd;
   }
 
   /** Tells whether a changed rollup row can change a query's answer (for live subscriptions). */

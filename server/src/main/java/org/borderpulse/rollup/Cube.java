@@ -61,20 +61,41 @@ public final class Cube {
     }
   }
 
-  /** One post's day blocks, and month blocks holding the coarse sums of those days. */
+  /** The spans blocks cover: days hold every row; months, quarters and years the coarse sums. */
+  public enum Span {
+    DAY(0), MONTH(1), QUARTER(3), YEAR(12);
+
+    private final int months;
+
+    Span(int months) {
+      this.months = months;
+    }
+
+    /** The index of the block holding an epoch day. */
+    public int index(int epochDay) {
+      if (this == DAY) {
+        return epochDay;
+      }
+      LocalDate d = LocalDate.ofEpochDay(epochDay);
+      return (d.getYear() * 12 + d.getMonthValue() - 1) / months;
+    }
+
+    public int firstDay(int index) {
+      if (this == DAY) {
+        return index;
+      }
+      int month = index * months;
+      return (int) LocalDate.of(month / 12, month % 12 + 1, 1).toEpochDay();
+    }
+
+    public int lastDay(int index) {
+      return this == DAY ? index : firstDay(index + 1) - 1;
+    }
+  }
+
+  /** One post's blocks per span. */
   private static final class PostDays {
-    final Blocks days = new Blocks();
-    final Blocks months = new Blocks();
-  }
-
-  /** Months since year 0: the index of month blocks. */
-  public static int month(int epochDay) {
-    LocalDate d = LocalDate.ofEpochDay(epochDay);
-    return d.getYear() * 12 + d.getMonthValue() - 1;
-  }
-
-  public static int firstDayOfMonth(int month) {
-    return (int) LocalDate.of(month / 12, month % 12 + 1, 1).toEpochDay();
+    final Blocks[] spans = {new Blocks(), new Blocks(), new Blocks(), new Blocks()};
   }
 
   /** Applies a row's absolute value (ignored when not newer than what is held). */
@@ -101,12 +122,15 @@ public final class Cube {
       data[p] = new PostDays();
     }
     int day = (int) r.day().toEpochDay();
-    Block b = data[p].days.block(day);
+    Block b = data[p].spans[0].block(day);
     int before = b.size;
     long delta = b.set(key, r.value(), r.version());
     boolean done = delta != Block.UNCHANGED;
     if (done) {
-      data[p].months.block(month(day)).addCoarse(Dim.coarse(key), delta);
+      long coarse = Dim.coarse(key);
+      for (Span span : COARSE_SPANS) {
+        data[p].spans[span.ordinal()].block(span.index(day)).addCoarse(coarse, delta);
+      }
     }
     rows += b.size - before;
     minDay = Math.min(minDay, day);
@@ -117,12 +141,14 @@ public final class Cube {
     return done;
   }
 
+  private static final Span[] COARSE_SPANS = {Span.MONTH, Span.QUARTER, Span.YEAR};
+
   /**
-   * What a scan looks at: which posts, which days, which dimension values. With
-   * {@code byMonth} the range is whole months and the coarse month sums are read instead of
-   * the days (the visitor gets each month's first day).
+   * What a scan looks at: which posts, which days, which dimension values. With a span other
+   * than DAY the range is whole spans and their coarse sums are read instead of the days (the
+   * visitor gets each span's first day).
    */
-  public record Scan(boolean[] posts, int fromDay, int toDay, boolean[][] allowed, boolean fine, boolean byMonth) {}
+  public record Scan(boolean[] posts, int fromDay, int toDay, boolean[][] allowed, boolean fine, Span span) {}
 
   /** Receives each matching row. */
   @FunctionalInterface
@@ -138,9 +164,9 @@ public final class Cube {
       if (pd == null || (s.posts() != null && (p >= s.posts().length || !s.posts()[p]))) {
         continue;
       }
-      Blocks blocks = s.byMonth() ? pd.months : pd.days;
-      int lo = s.byMonth() ? month(s.fromDay()) : s.fromDay();
-      int hi = s.byMonth() ? month(s.toDay()) : s.toDay();
+      Blocks blocks = pd.spans[s.span().ordinal()];
+      int lo = s.span().index(s.fromDay());
+      int hi = s.span().index(s.toDay());
       int from = Math.max(lo, blocks.first);
       int to = Math.min(hi, blocks.last());
       for (int i = from; i <= to; i++) {
@@ -148,8 +174,8 @@ public final class Cube {
         if (b == null) {
           continue;
         }
-        int day = s.byMonth() ? firstDayOfMonth(i) : i;
-        boolean fine = s.fine() && !s.byMonth();
+        int day = s.span().firstDay(i);
+        boolean fine = s.fine() && s.span() == Span.DAY;
         long[] keys = fine ? b.keys : b.coarseKeys;
         long[] values = fine ? b.values : b.coarseValues;
         int n = fine ? b.size : b.coarseSize;
