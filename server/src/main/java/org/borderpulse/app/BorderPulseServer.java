@@ -109,7 +109,7 @@ public final class BorderPulseServer {
         .compose(regionList -> {
           Map<String, Set<String>> regions = new HashMap<>();
           regionList.forEach(r -> regions.put(r.id(), Set.copyOf(r.countries())));
-          return vertx.deployVerticle(new CubeVerticle(pool, catalog, regions, aggregatesLoaded,
+          return vertx.deployVerticle(new CubeVerticle(p.db(), catalog, regions, aggregatesLoaded,
                   liveStats.distinctQueries, live.intervalMs()))
               .compose(cubeId -> {
                 deployments.add(cubeId);

@@ -5,7 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
-import io.vertx.sqlclient.Pool;
+import org.borderpulse.store.Database;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +15,7 @@ import org.borderpulse.http.ApiException;
 import org.borderpulse.rollup.Cube;
 import org.borderpulse.rollup.RollupBus;
 import org.borderpulse.rollup.RollupRow;
-import org.borderpulse.rollup.RollupStore;
+import org.borderpulse.rollup.RollupLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class CubeVerticle extends VerticleBase {
   public static final String QUERY = "borderpulse.query";
   private static final Logger LOG = LoggerFactory.getLogger(CubeVerticle.class);
+  /** Parallel COPY slices at start-up (this machine class has two cores). */
+  private static final int LOAD_SLICES = 2;
 
-  private final Pool pool;
+  private final Database database;
   private final PostCatalog catalog;
   private final Map<String, Set<String>> regions;
   private final AtomicBoolean ready;
@@ -37,9 +39,9 @@ public final class CubeVerticle extends VerticleBase {
   private final Cube cube = new Cube();
 
   /** @param ready set once the rollups are loaded (the readiness check reads it) */
-  public CubeVerticle(Pool pool, PostCatalog catalog, Map<String, Set<String>> regions, AtomicBoolean ready,
+  public CubeVerticle(Database database, PostCatalog catalog, Map<String, Set<String>> regions, AtomicBoolean ready,
       java.util.concurrent.atomic.AtomicInteger liveQueries, long liveIntervalMs) {
-    this.pool = pool;
+    this.database = database;
     this.catalog = catalog;
     this.regions = regions;
     this.ready = ready;
@@ -59,7 +61,8 @@ public final class CubeVerticle extends VerticleBase {
     });
     long started = System.nanoTime();
     return rows.completion()
-        .compose(x -> RollupStore.load(pool, cube::apply).compose(n -> {
+        .compose(x -> vertx.executeBlocking(() -> RollupLoader.load(database, LOAD_SLICES,
+            chunk -> context.runOnContext(v -> chunk.forEach(cube::apply))), false).compose(n -> {
             LOG.info("Aggregates ready: {} rollup rows in {} ms", n, (System.nanoTime() - started) / 1_000_000);
             MessageConsumer<Query> queries = vertx.eventBus().<Query>localConsumer(QUERY, m -> {
               try {

@@ -17,6 +17,10 @@ interface RollupSql {
       + "events = rollup_day.events + EXCLUDED.events, version = rollup_day.version + 1 "
       + "RETURNING " + COLUMNS + ", value, events, version";
 
-  /** Everything, for start-up (read with a cursor). */
-  String LOAD = "SELECT " + COLUMNS + ", value, events, version FROM rollup_day";
+  /** The first and last day held, as epoch days (start-up load slices). */
+  String DAY_RANGE = "SELECT min(local_day) - DATE '1970-01-01', max(local_day) - DATE '1970-01-01' FROM rollup_day";
+
+  /** One day-range slice of everything, as COPY text (start-up load; $1/$2 are quoted dates). */
+  String COPY_SLICE = "COPY (SELECT " + COLUMNS + ", value, events, version FROM rollup_day "
+      + "WHERE local_day BETWEEN $1 AND $2) TO STDOUT";
 }

@@ -1,8 +1,6 @@
 package org.borderpulse.rollup;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -12,13 +10,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.borderpulse.ingest.Event;
 
 /** Rollup rows in PostgreSQL: deltas applied inside the ingest transaction, and the start-up load. */
 public final class RollupStore {
-  private static final int FETCH = 20_000;
-
   private RollupStore() {}
 
   /** The rollup deltas of newly stored events, one row per distinct day, post and dimensions. */
@@ -80,22 +75,6 @@ public final class RollupStore {
           rows.forEach(row -> out.add(read(row)));
           return out;
         });
-  }
-
-  /** Streams every rollup row to {@code sink} in chunks (start-up load). */
-  public static Future<Long> load(Pool pool, Consumer<RollupRow> sink) {
-    return pool.withTransaction(conn -> conn.prepare(RollupSql.LOAD).compose(ps -> {
-      Promise<Long> done = Promise.promise();
-      long[] count = new long[1];
-      ps.createStream(FETCH)
-          .exceptionHandler(done::tryFail)
-          .endHandler(v -> done.tryComplete(count[0]))
-          .handler(row -> {
-            sink.accept(read(row));
-            count[0]++;
-          });
-      return done.future();
-    }));
   }
 
   private static RollupRow read(Row r) {

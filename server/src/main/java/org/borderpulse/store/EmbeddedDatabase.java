@@ -33,6 +33,11 @@ public final class EmbeddedDatabase implements Database {
           .setCleanDataDirectory(false)
           .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
+          // zonky starts PostgreSQL for tests: -F (fsync off) and synchronous_commit=off.
+          // A product must not acknowledge what a crash can lose: turn both back on.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           .setServerConfig("max_connections", "100")
           .setServerConfig("listen_addresses", "127.0.0.1");
       if (port > 0) {
