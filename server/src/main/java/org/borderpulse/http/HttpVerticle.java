@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -92,6 +93,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = rb.createRouter();
     router.get(CONTRACT_PATH).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml").end(services.contractText()));
+    router.get("/").handler(StaticHandler.create("web").setCachingEnabled(false));
     FailureHandler failures = new FailureHandler(services.settings().integer(
         org.borderpulse.config.Setting.RETRY_AFTER));
     router.route().failureHandler(failures);

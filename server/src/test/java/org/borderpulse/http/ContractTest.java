@@ -78,6 +78,14 @@ class ContractTest {
   }
 
   @Test
+  void theRootPageIsServedAndPointsToTheApi() {
+    HttpResponse<Buffer> root = await(api.get(null, "/"));
+    assertEquals(200, root.statusCode());
+    assertTrue(root.getHeader("Content-Type").startsWith("text/html"), root.getHeader("Content-Type"));
+    assertTrue(root.bodyAsString().contains("/api/v1/openapi.yaml"));
+  }
+
+  @Test
   void unknownPathIs404ProblemAndWrongMethodIs405() {
     HttpResponse<Buffer> missing = await(api.get(TestServer.ADMIN_TOKEN, "/api/v1/nothing-here"));
     assertEquals(404, missing.statusCode());
