@@ -48,7 +48,7 @@ class QueryApiTest {
   private Settings settings;
   private BorderPulseServer server;
   private Api api;
-  private SqlOracle oracle;
+  private RawSql oracle;
   private int events;
 
   @BeforeAll
@@ -57,7 +57,7 @@ class QueryApiTest {
     settings = TestServer.settings(TestPostgres.freshDatabaseUrl());
     server = TestServer.start(vertx, settings);
     api = new Api(vertx, server);
-    oracle = new SqlOracle(server.pool());
+    oracle = new RawSql(server.pool());
     var posts = ReferenceFiles.posts(TestServer.CONFIG_DIR.resolve("posts.yaml")).stream().map(SimPost::of)
         .toList();
     Generator g = new Generator(new SimParams(99, Instant.parse("2026-01-01T00:00:00Z"), null, 3000, 1, false), posts);
@@ -127,7 +127,7 @@ class QueryApiTest {
   private void assertSeriesEqualsSql(Map<String, String> p) {
     JsonObject answer = get("/api/v1/series", p);
     Metric metric = Metric.byId(p.get("metric"));
-    var expected = oracle.sums(p.get("groupBy"), p.get("interval"), filters(p), date(p, "from"), date(p, "to"));
+    var expected = await(oracle.sums(p.get("groupBy"), p.get("interval"), filters(p), date(p, "from"), date(p, "to")));
     Map<String, Map<String, Object>> got = new TreeMap<>();
     for (Object s : answer.getJsonArray("series")) {
       Map<String, Object> points = new TreeMap<>();
@@ -184,8 +184,8 @@ class QueryApiTest {
           : new Interval.Period(null, LocalDate.parse(p.get("from")), LocalDate.parse(p.get("to")));
       assertEquals(period.label(), answer.getString("period"));
       assertEquals(period.previous().label(), answer.getString("previous"));
-      long[] now = total(oracle.sums(null, null, filters(p), period.start(), period.end()));
-      long[] before = total(oracle.sums(null, null, filters(p), period.previous().start(), period.previous().end()));
+      long[] now = total(await(oracle.sums(null, null, filters(p), period.start(), period.end())));
+      long[] before = total(await(oracle.sums(null, null, filters(p), period.previous().start(), period.previous().end())));
       for (Metric m : Metric.values()) {
         JsonObject got = answer.getJsonObject("metrics").getJsonObject(m.id());
         assertEquals(normal(m.value(now, 0)), normal(got.getValue("value")), m.id() + " for " + p);
@@ -213,7 +213,7 @@ class QueryApiTest {
         params("metric", "crossings", "by", "region"))) {
       JsonObject answer = get("/api/v1/breakdown", p);
       Metric metric = Metric.byId(p.get("metric"));
-      var sums = oracle.sums(p.get("by"), null, filters(p), date(p, "from"), date(p, "to"));
+      var sums = await(oracle.sums(p.get("by"), null, filters(p), date(p, "from"), date(p, "to")));
       List<JsonObject> expected = new ArrayList<>();
       sums.forEach((key, per) -> expected.add(new JsonObject().put("key", key).put("value",
           normal(metric.value(per.get("all"), 0)))));
@@ -301,7 +301,7 @@ class QueryApiTest {
     await(server.stop());
     server = TestServer.start(vertx, settings.with(Setting.PORT, "0"));
     api = new Api(vertx, server);
-    oracle = new SqlOracle(server.pool());
+    oracle = new RawSql(server.pool());
     assertEquals(answers, List.of(get("/api/v1/summary", params("period", "2023")),
         get("/api/v1/series", params("metric", "fraud_cases", "interval", "month", "groupBy", "country")),
         get("/api/v1/breakdown", params("metric", "interceptions", "by", "reason"))));

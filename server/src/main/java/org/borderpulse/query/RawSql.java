@@ -1,7 +1,6 @@
 package org.borderpulse.query;
 
-import static org.borderpulse.support.TestServer.await;
-
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -13,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The same figures as the query API, computed independently by SQL GROUP BY over the raw
- * events table — what a dashboard tool polling PostgreSQL would run.
+ * The same base sums as the query API, computed independently by SQL GROUP BY over the raw
+ * events table — what a dashboard tool polling PostgreSQL would run. The tests check the cube
+ * against it and the benchmark measures it as the baseline; it never serves a request.
  */
-final class SqlOracle {
+public final class RawSql {
   private static final Map<String, String> COLUMN = Map.of("workstation", "e.workstation_id", "outcome", "e.outcome",
       "documentType", "e.document_type", "fraudType", "e.fraud_type", "issuingCountry", "e.issuing_country",
       "nationality", "e.nationality", "reason", "e.reason", "direction", "e.direction");
@@ -32,13 +32,16 @@ final class SqlOracle {
 
   private final Pool pool;
 
-  SqlOracle(Pool pool) {
+  public RawSql(Pool pool) {
     this.pool = pool;
   }
 
-  /** The seven base sums per group and period (group "all" without groupBy; period "all" without interval). */
-  Map<String, Map<String, long[]>> sums(String groupBy, String interval, Map<String, Set<String>> filters,
-      LocalDate from, LocalDate to) {
+  /**
+   * The seven base sums per group and period (group "all" without groupBy; period "all"
+   * without interval), with the API's parameter names for groupBy, interval and filters.
+   */
+  public Future<Map<String, Map<String, long[]>>> sums(String groupBy, String interval,
+      Map<String, Set<String>> filters, LocalDate from, LocalDate to) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder("TRUE");
     String groupExpr = "'all'";
@@ -87,14 +90,16 @@ final class SqlOracle {
         + "sum(CASE WHEN e.type = 'crossing_count' AND e.direction = 'entry' THEN e.count ELSE 0 END), "
         + "sum(CASE WHEN e.type = 'crossing_count' AND e.direction = 'exit' THEN e.count ELSE 0 END) "
         + "FROM event e JOIN post p ON p.id = e.post_id" + join + " WHERE " + where + " GROUP BY 1, 2";
-    Map<String, Map<String, long[]>> out = new HashMap<>();
-    for (Row r : await(pool.preparedQuery(sql).execute(Tuple.from(params)))) {
-      long[] s = new long[Metric.SUMS];
-      for (int i = 0; i < Metric.SUMS; i++) {
-        s[i] = r.getLong(2 + i);
+    return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+      Map<String, Map<String, long[]>> out = new HashMap<>();
+      for (Row r : rows) {
+        long[] s = new long[Metric.SUMS];
+        for (int i = 0; i < Metric.SUMS; i++) {
+          s[i] = r.getLong(2 + i);
+        }
+        out.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), s);
       }
-      out.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), s);
-    }
-    return out;
+      return out;
+    });
   }
 }
