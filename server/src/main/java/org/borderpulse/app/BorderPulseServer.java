@@ -32,6 +32,9 @@ import org.borderpulse.config.Settings;
 import org.borderpulse.http.HttpVerticle;
 import org.borderpulse.ingest.EventStore;
 import org.borderpulse.ingest.IngestApi;
+import org.borderpulse.dashboard.DashboardApi;
+import org.borderpulse.dashboard.DashboardLibrary;
+import org.borderpulse.dashboard.DashboardVerticle;
 import org.borderpulse.live.LiveApi;
 import org.borderpulse.live.LiveSettings;
 import org.borderpulse.live.LiveStats;
@@ -109,10 +112,16 @@ public final class BorderPulseServer {
         .compose(regionList -> {
           Map<String, Set<String>> regions = new HashMap<>();
           regionList.forEach(r -> regions.put(r.id(), Set.copyOf(r.countries())));
+          DashboardLibrary dashboards = new DashboardLibrary(settings.referenceFile(Setting.DASHBOARDS_DIR),
+              regions.keySet());
           return vertx.deployVerticle(new CubeVerticle(p.db(), catalog, regions, aggregatesLoaded,
                   liveStats.distinctQueries, live.intervalMs()))
               .compose(cubeId -> {
                 deployments.add(cubeId);
+                return vertx.deployVerticle(new DashboardVerticle(dashboards));
+              })
+              .compose(dashboardsId -> {
+                deployments.add(dashboardsId);
                 return OpenAPIContract.from(vertx, CONTRACT);
               })
               .map(contract -> new Services(settings, pool, contract, p.contractText(), catalog,
@@ -121,6 +130,7 @@ public final class BorderPulseServer {
                   new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
                   new QueryApi(vertx, regions.keySet()),
                   new LiveApi(vertx, live, tickets, liveStats, regions.keySet()),
+                  new DashboardApi(dashboards),
                   HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
                   readiness(vertx, pool, migrated, aggregatesLoaded)));
         })

@@ -11,6 +11,7 @@ import org.borderpulse.config.Settings;
 import org.borderpulse.ingest.IngestApi;
 import org.borderpulse.query.QueryApi;
 import org.borderpulse.live.LiveApi;
+import org.borderpulse.dashboard.DashboardApi;
 
 /**
  * What the verticles of a node share: the pool, the catalog snapshot and the handlers built on
@@ -18,5 +19,5 @@ import org.borderpulse.live.LiveApi;
  */
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
-    PostTokenApi postTokenApi, QueryApi queryApi, LiveApi liveApi, HealthChecks liveness,
+    PostTokenApi postTokenApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, HealthChecks liveness,
     HealthChecks readiness) {}

@@ -86,6 +86,9 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "series").setDoValidation(false).addHandler(services.queryApi()::series);
     route(rb, "summary").setDoValidation(false).addHandler(services.queryApi()::summary);
     route(rb, "breakdown").setDoValidation(false).addHandler(services.queryApi()::breakdown);
+    route(rb, "listDashboards").addHandler(services.dashboardApi()::list);
+    route(rb, "getDashboard").addHandler(services.dashboardApi()::get);
+    route(rb, "listPlaylists").addHandler(services.dashboardApi()::playlists);
     route(rb, "live").setDoValidation(false).addHandler(ctx -> services.liveApi().upgrade(ctx, dispatcher));
     route(rb, "liveTicket").addHandler(services.liveApi()::ticket);
     route(rb, "liveStats").addHandler(auth::requireAdmin).addHandler(services.liveApi()::stats);

@@ -14,18 +14,25 @@ import org.borderpulse.app.BorderPulseServer;
 public final class Api {
   private final WebClient client;
   private final int port;
+  private final Vertx vertx;
 
   public Api(Vertx vertx, BorderPulseServer server) {
     this(vertx, server.port());
   }
 
   public Api(Vertx vertx, int port) {
+    this.vertx = vertx;
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
         );
     this.port = port;
   }
 
   public int port() { return port; }
+
+  /** A timer on this client's Vert.x: the way to wait a moment in a polling loop. */
+  public Future<Void> vertxTimer(long ms) {
+    return vertx.timer(ms).mapEmpty();
+  }
 
   public Future<HttpResponse<Buffer>> send(String token, JsonArray events) {
     return send(token, "application/json", events.toBuffer());
