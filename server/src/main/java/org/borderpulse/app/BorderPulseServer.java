@@ -38,7 +38,10 @@ import org.borderpulse.dashboard.DashboardVerticle;
 import org.borderpulse.live.LiveApi;
 import org.borderpulse.live.LiveSettings;
 import org.borderpulse.live.LiveStats;
-import org.borderpulse.live.Tickets;
+import org.borderpulse.auth.OneTimeCodes;
+import org.borderpulse.auth.SessionApi;
+import org.borderpulse.auth.Sessions;
+import org.borderpulse.query.QueryScope;
 import org.borderpulse.query.CubeVerticle;
 import org.borderpulse.query.QueryApi;
 import org.borderpulse.store.Database;
@@ -103,7 +106,9 @@ public final class BorderPulseServer {
     AtomicBoolean aggregatesLoaded = new AtomicBoolean();
     LiveSettings live = LiveSettings.of(settings);
     LiveStats liveStats = new LiveStats();
-    Tickets tickets = new Tickets(Clock.systemUTC());
+    OneTimeCodes tickets = new OneTimeCodes(Clock.systemUTC(), "bpt_", 60);
+    OneTimeCodes signInCodes = new OneTimeCodes(Clock.systemUTC(), "bpc_", 600);
+    Sessions sessions = new Sessions(pool);
     List<String> deployments = new java.util.ArrayList<>();
     return catalogStore.putRegions(p.regions())
         .compose(x -> catalogStore.putPosts(p.posts()))
@@ -124,21 +129,30 @@ public final class BorderPulseServer {
                 deployments.add(dashboardsId);
                 return OpenAPIContract.from(vertx, CONTRACT);
               })
-              .map(contract -> new Services(settings, pool, contract, p.contractText(), catalog,
-                  new Authenticator(p.admin().token(), tokens, tickets::redeem),
-                  new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
-                  new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
-                  new QueryApi(vertx, regions.keySet()),
-                  new LiveApi(vertx, live, tickets, liveStats, regions.keySet()),
-                  new DashboardApi(dashboards),
-                  HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
-                  readiness(vertx, pool, migrated, aggregatesLoaded)));
+              .map(contract -> services(vertx, settings, p, pool, contract, catalog, catalogStore, tokens,
+                  new Authenticator(p.admin().token(), tokens, tickets::redeem, sessions), sessions, signInCodes,
+                  tickets, regions, live, liveStats, dashboards, migrated, aggregatesLoaded));
         })
         .compose(services -> deployHttp(vertx, services))
         .map(d -> {
           deployments.addAll(d.ids());
           return new BorderPulseServer(vertx, settings, p.db(), pool, p.admin(), deployments, d.port());
         });
+  }
+
+  private static Services services(Vertx vertx, Settings settings, Prepared p, Pool pool, OpenAPIContract contract,
+      PostCatalog catalog, CatalogStore catalogStore, TokenStore tokens, Authenticator auth, Sessions sessions,
+      OneTimeCodes signInCodes, OneTimeCodes tickets, Map<String, Set<String>> regions, LiveSettings live,
+      LiveStats liveStats, DashboardLibrary dashboards, AtomicBoolean migrated, AtomicBoolean aggregatesLoaded) {
+    return new Services(settings, pool, contract, p.contractText(), catalog, auth,
+        new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
+        new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
+        new SessionApi(auth, sessions, signInCodes, QueryScope::mayRead),
+        new QueryApi(vertx, regions.keySet()),
+        new LiveApi(vertx, live, tickets, liveStats, regions.keySet()),
+        new DashboardApi(dashboards),
+        HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
+        readiness(vertx, pool, migrated, aggregatesLoaded));
   }
 
   private static Prepared prepare(Settings settings, AtomicBoolean migrated) {

@@ -5,6 +5,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.sqlclient.Pool;
 import org.borderpulse.auth.Authenticator;
 import org.borderpulse.auth.PostTokenApi;
+import org.borderpulse.auth.SessionApi;
 import org.borderpulse.catalog.CatalogApi;
 import org.borderpulse.catalog.PostCatalog;
 import org.borderpulse.config.Settings;
@@ -19,5 +20,5 @@ import org.borderpulse.dashboard.DashboardApi;
  */
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
-    PostTokenApi postTokenApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, HealthChecks liveness,
+    PostTokenApi postTokenApi, SessionApi sessionApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, HealthChecks liveness,
     HealthChecks readiness) {}

@@ -11,17 +11,25 @@ public final class Authenticator {
   private final byte[] adminHash;
   private final TokenStore tokens;
   private final java.util.function.Function<String, java.util.Optional<Principal>> tickets;
+  private final Sessions sessions;
 
-  /** @param tickets redeems a single-use live ticket ({@code ?ticket=} on the WebSocket only) */
+  /**
+   * @param tickets redeems a single-use live ticket ({@code ?ticket=} on the WebSocket only)
+   * @param sessions the web app's sessions (the {@code bp_session} cookie)
+   */
   public Authenticator(String adminToken, TokenStore tokens,
-      java.util.function.Function<String, java.util.Optional<Principal>> tickets) {
+      java.util.function.Function<String, java.util.Optional<Principal>> tickets, Sessions sessions) {
     this.adminHash = Tokens.hash(adminToken);
     this.tokens = tokens;
     this.tickets = tickets;
+    this.sessions = sessions;
   }
 
   /** Route handler: authenticates or fails with 401, then continues. */
   public void authenticate(RoutingContext ctx) {
+    if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+      ctx.request().pause(); // a WebSocket upgrade must not be read to its end while a lookup is under way
+    }
     String header = ctx.request().getHeader("Authorization");
     String ticket = ctx.request().getParam("ticket");
     if (header == null && ticket != null && LIVE_PATH.equals(ctx.request().path())) {
@@ -33,6 +41,20 @@ public final class Authenticator {
       }
       ctx.put(KEY, p.get());
       ctx.next();
+      return;
+    }
+    var cookie = ctx.request().getCookie(Sessions.COOKIE);
+    if (header == null && cookie != null) {
+      sessions.find(cookie.getValue())
+          .onSuccess(p -> {
+            if (p.isEmpty()) {
+              ctx.fail(ApiException.unauthorized("the session has expired or was closed; sign in again"));
+            } else {
+              ctx.put(KEY, p.get());
+              ctx.next();
+            }
+          })
+          .onFailure(ctx::fail);
       return;
     }
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
@@ -61,7 +83,8 @@ public final class Authenticator {
     return ctx.get(KEY);
   }
 
-  private Future<Principal> resolve(String token) {
+  /** The principal a token stands for, or a 401 failure. */
+  public Future<Principal> resolve(String token) {
     if (Tokens.sameHash(adminHash, Tokens.hash(token))) {
       return Future.succeededFuture(Principal.ADMIN);
     }

@@ -60,6 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
       return 1;
     }
     ServeCommand.printBanner(server);
+    var link = new org.borderpulse.client.ApiClient(URI.create("http://127.0.0.1:" + server.port()))
+        .post(server.adminToken().token(), "/api/v1/signin-codes");
+    if (link.ok()) {
+      LOG.info("Sign in to the web app (one click, valid {} min): http://localhost:{}{}",
+          link.json().getInteger("expiresIn") / 60, server.port(), link.json().getString("url"));
+    }
     LOG.info("Simulating {}", simulator.describe());
     if (simulator.historyDaysTotal() > 0) {
       LOG.info("History: sending {} post-days from {} (newest first) while live data flows", simulator.historyDaysTotal(), from);

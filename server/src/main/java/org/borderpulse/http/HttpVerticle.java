@@ -25,6 +25,7 @@ public final class HttpVerticle extends VerticleBase {
   private static final int SMALL_BODY = 64 * 1024;
   private static final String CONTRACT_PATH = "/api/v1/openapi.yaml";
   private static final String LIVE_PATH = "/api/v1/live";
+  private static final String SESSION_PATH = "/api/v1/session";
   private final Services services;
   private final int port;
   private HttpServer server;
@@ -86,6 +87,9 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "series").setDoValidation(false).addHandler(services.queryApi()::series);
     route(rb, "summary").setDoValidation(false).addHandler(services.queryApi()::summary);
     route(rb, "breakdown").setDoValidation(false).addHandler(services.queryApi()::breakdown);
+    route(rb, "signIn").setDoValidation(false).addHandler(services.sessionApi()::signIn);
+    route(rb, "signOut").addHandler(services.sessionApi()::signOut);
+    route(rb, "createSignInCode").addHandler(auth::requireAdmin).addHandler(services.sessionApi()::createCode);
     route(rb, "listDashboards").addHandler(services.dashboardApi()::list);
     route(rb, "getDashboard").addHandler(services.dashboardApi()::get);
     route(rb, "listPlaylists").addHandler(services.dashboardApi()::playlists);
@@ -96,6 +100,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = rb.createRouter();
     router.get(CONTRACT_PATH).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml").end(services.contractText()));
+    router.get("/signin").handler(services.sessionApi()::redeemCode);
     router.get("/").handler(StaticHandler.create("web").setCachingEnabled(false));
     FailureHandler failures = new FailureHandler(services.settings().integer(
         org.borderpulse.config.Setting.RETRY_AFTER));
@@ -118,7 +123,8 @@ public final class HttpVerticle extends VerticleBase {
   /** Every /api/v1 operation needs a token; health probes and the contract itself do not. */
   private void authenticateApi(RoutingContext ctx) {
     String path = ctx.request().path();
-    if (path.startsWith("/api/") && !path.equals(CONTRACT_PATH)) {
+    boolean signIn = path.equals(SESSION_PATH) && ctx.request().method() == io.vertx.core.http.HttpMethod.POST;
+    if (path.startsWith("/api/") && !path.equals(CONTRACT_PATH) && !signIn) {
       services.authenticator().authenticate(ctx);
     } else {
       ctx.next();

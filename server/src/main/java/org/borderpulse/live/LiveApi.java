@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.borderpulse.auth.Authenticator;
+import org.borderpulse.auth.OneTimeCodes;
 import org.borderpulse.auth.Principal;
 import org.borderpulse.http.ApiException;
 import org.borderpulse.query.QueryScope;
@@ -21,12 +22,12 @@ import org.borderpulse.query.QueryScope;
 public final class LiveApi {
   private final Vertx vertx;
   private final LiveSettings cfg;
-  private final Tickets tickets;
+  private final OneTimeCodes tickets;
   private final LiveStats stats;
   private final Set<String> regionIds;
   private final ConcurrentHashMap<String, AtomicInteger> connectionsByCaller = new ConcurrentHashMap<>();
 
-  public LiveApi(Vertx vertx, LiveSettings cfg, Tickets tickets, LiveStats stats, Set<String> regionIds) {
+  public LiveApi(Vertx vertx, LiveSettings cfg, OneTimeCodes tickets, LiveStats stats, Set<String> regionIds) {
     this.vertx = vertx;
     this.cfg = cfg;
     this.tickets = tickets;
@@ -41,7 +42,7 @@ public final class LiveApi {
     Principal who = Authenticator.principal(ctx);
     QueryScope.of(who);
     ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("ticket", tickets.issue(who)).put("expiresIn", Tickets.VALID_SECONDS).encode());
+        .end(new JsonObject().put("ticket", tickets.issue(who)).put("expiresIn", tickets.validSeconds()).encode());
   }
 
   public void stats(RoutingContext ctx) {
