@@ -3,47 +3,27 @@ package org.borderpulse.app;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.borderpulse.auth.AdminToken;
-import org.borderpulse.auth.Authenticator;
-import org.borderpulse.auth.PostTokenApi;
-import org.borderpulse.auth.TokenStore;
-import org.borderpulse.catalog.CatalogApi;
-import org.borderpulse.catalog.CatalogStore;
 import org.borderpulse.catalog.Post;
-import org.borderpulse.catalog.PostCatalog;
 import org.borderpulse.catalog.ReferenceFiles;
 import org.borderpulse.catalog.Region;
 import org.borderpulse.config.Setting;
 import org.borderpulse.config.Settings;
 import org.borderpulse.http.HttpVerticle;
-import org.borderpulse.ingest.EventStore;
-import org.borderpulse.ingest.IngestApi;
-import org.borderpulse.dashboard.DashboardApi;
 import org.borderpulse.dashboard.DashboardLibrary;
 import org.borderpulse.dashboard.DashboardVerticle;
-import org.borderpulse.live.LiveApi;
-import org.borderpulse.live.LiveSettings;
-import org.borderpulse.live.LiveStats;
-import org.borderpulse.auth.OneTimeCodes;
-import org.borderpulse.auth.SessionApi;
-import org.borderpulse.auth.Sessions;
-import org.borderpulse.query.QueryScope;
 import org.borderpulse.query.CubeVerticle;
-import org.borderpulse.query.QueryApi;
 import org.borderpulse.store.Database;
 import org.borderpulse.store.EmbeddedDatabase;
 import org.borderpulse.store.ExternalDatabase;
@@ -80,7 +60,7 @@ public final class BorderPulseServer {
   }
 
   /** What start-up needs from blocking calls, gathered on a worker thread. */
-  private record Prepared(Database db, AdminToken.Resolved admin, List<Post> posts, List<Region> regions,
+  record Prepared(Database db, AdminToken.Resolved admin, List<Post> posts, List<Region> regions,
       String contractText) {}
 
   public static Future<BorderPulseServer> start(Vertx vertx, Settings settings) {
@@ -100,27 +80,19 @@ public final class BorderPulseServer {
 
   private static Future<BorderPulseServer> wire(Vertx vertx, Settings settings, Prepared p, Pool pool,
       AtomicBoolean migrated) {
-    CatalogStore catalogStore = new CatalogStore(pool);
-    PostCatalog catalog = new PostCatalog(catalogStore);
-    TokenStore tokens = new TokenStore(pool);
-    AtomicBoolean aggregatesLoaded = new AtomicBoolean();
-    LiveSettings live = LiveSettings.of(settings);
-    LiveStats liveStats = new LiveStats();
-    OneTimeCodes tickets = new OneTimeCodes(Clock.systemUTC(), "bpt_", 60);
-    OneTimeCodes signInCodes = new OneTimeCodes(Clock.systemUTC(), "bpc_", 600);
-    Sessions sessions = new Sessions(pool);
+    NodeParts parts = new NodeParts(vertx, settings, p, pool, migrated);
     List<String> deployments = new java.util.ArrayList<>();
-    return catalogStore.putRegions(p.regions())
-        .compose(x -> catalogStore.putPosts(p.posts()))
-        .compose(x -> catalog.reload())
-        .compose(x -> catalogStore.listRegions())
+    return parts.catalogStore.putRegions(p.regions())
+        .compose(x -> parts.catalogStore.putPosts(p.posts()))
+        .compose(x -> parts.catalog.reload())
+        .compose(x -> parts.catalogStore.listRegions())
         .compose(regionList -> {
           Map<String, Set<String>> regions = new HashMap<>();
           regionList.forEach(r -> regions.put(r.id(), Set.copyOf(r.countries())));
           DashboardLibrary dashboards = new DashboardLibrary(settings.referenceFile(Setting.DASHBOARDS_DIR),
               regions.keySet());
-          return vertx.deployVerticle(new CubeVerticle(p.db(), catalog, regions, aggregatesLoaded,
-                  liveStats.distinctQueries, live.intervalMs()))
+          return vertx.deployVerticle(new CubeVerticle(p.db(), parts.catalog, regions, parts.aggregatesLoaded,
+                  parts.liveStats.distinctQueries, parts.live.intervalMs()))
               .compose(cubeId -> {
                 deployments.add(cubeId);
                 return vertx.deployVerticle(new DashboardVerticle(dashboards));
@@ -129,30 +101,13 @@ public final class BorderPulseServer {
                 deployments.add(dashboardsId);
                 return OpenAPIContract.from(vertx, CONTRACT);
               })
-              .map(contract -> services(vertx, settings, p, pool, contract, catalog, catalogStore, tokens,
-                  new Authenticator(p.admin().token(), tokens, tickets::redeem, sessions), sessions, signInCodes,
-                  tickets, regions, live, liveStats, dashboards, migrated, aggregatesLoaded));
+              .map(contract -> parts.services(contract, regions, dashboards));
         })
         .compose(services -> deployHttp(vertx, services))
         .map(d -> {
           deployments.addAll(d.ids());
           return new BorderPulseServer(vertx, settings, p.db(), pool, p.admin(), deployments, d.port());
         });
-  }
-
-  private static Services services(Vertx vertx, Settings settings, Prepared p, Pool pool, OpenAPIContract contract,
-      PostCatalog catalog, CatalogStore catalogStore, TokenStore tokens, Authenticator auth, Sessions sessions,
-      OneTimeCodes signInCodes, OneTimeCodes tickets, Map<String, Set<String>> regions, LiveSettings live,
-      LiveStats liveStats, DashboardLibrary dashboards, AtomicBoolean migrated, AtomicBoolean aggregatesLoaded) {
-    return new Services(settings, pool, contract, p.contractText(), catalog, auth,
-        new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
-        new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
-        new SessionApi(auth, sessions, signInCodes, QueryScope::mayRead),
-        new QueryApi(vertx, regions.keySet()),
-        new LiveApi(vertx, live, tickets, liveStats, regions.keySet()),
-        new DashboardApi(dashboards),
-        HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
-        readiness(vertx, pool, migrated, aggregatesLoaded));
   }
 
   private static Prepared prepare(Settings settings, AtomicBoolean migrated) {
@@ -191,16 +146,6 @@ public final class BorderPulseServer {
           return v;
         }, new DeploymentOptions().setInstances(instances))
         .map(id -> new Deployed(List.of(id), started.get(0).actualPort()));
-  }
-
-  private static HealthChecks readiness(Vertx vertx, Pool pool, AtomicBoolean migrated, AtomicBoolean aggregates) {
-    return HealthChecks.create(vertx)
-        .register("database", 2000, promise -> pool.query("SELECT 1").execute()
-            .onSuccess(r -> promise.complete(Status.OK()))
-            .onFailure(e -> promise.complete(Status.KO(new io.vertx.core.json.JsonObject()
-                .put("reason", "database unreachable: " + e.getMessage())))))
-        .register("migrations", promise -> promise.complete(migrated.get() ? Status.OK() : Status.KO()))
-        .register("aggregates", promise -> promise.complete(aggregates.get() ? Status.OK() : Status.KO()));
   }
 
   static String resource(String name) {
