@@ -21,6 +21,7 @@ import org.borderpulse.catalog.Region;
 import org.borderpulse.config.Setting;
 import org.borderpulse.config.Settings;
 import org.borderpulse.http.HttpVerticle;
+import org.borderpulse.alert.RuleFile;
 import org.borderpulse.dashboard.DashboardLibrary;
 import org.borderpulse.dashboard.DashboardVerticle;
 import org.borderpulse.query.CubeVerticle;
@@ -91,8 +92,11 @@ public final class BorderPulseServer {
           regionList.forEach(r -> regions.put(r.id(), Set.copyOf(r.countries())));
           DashboardLibrary dashboards = new DashboardLibrary(settings.referenceFile(Setting.DASHBOARDS_DIR),
               regions.keySet());
-          return vertx.deployVerticle(new CubeVerticle(p.db(), parts.catalog, regions, parts.aggregatesLoaded,
-                  parts.liveStats.distinctQueries, parts.live.intervalMs()))
+          return vertx.executeBlocking(() -> RuleFile.read(settings.referenceFile(Setting.ALERTS_FILE),
+                  regions.keySet()))
+              .compose(fileRules -> parts.rules.putAll(fileRules, "file"))
+              .compose(x -> vertx.deployVerticle(new CubeVerticle(p.db(), parts.catalog, regions, parts.aggregatesLoaded,
+                  parts.liveStats.distinctQueries, parts.live.intervalMs())))
               .compose(cubeId -> {
                 deployments.add(cubeId);
                 return vertx.deployVerticle(new DashboardVerticle(dashboards));

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.borderpulse.alert.RuleApi;
+import org.borderpulse.alert.RuleStore;
 import org.borderpulse.auth.Authenticator;
 import org.borderpulse.auth.OneTimeCodes;
 import org.borderpulse.auth.PostTokenApi;
@@ -43,6 +45,7 @@ final class NodeParts {
   final OneTimeCodes tickets = new OneTimeCodes(Clock.systemUTC(), "bpt_", 60);
   final OneTimeCodes signInCodes = new OneTimeCodes(Clock.systemUTC(), "bpc_", 600);
   final LiveSettings live;
+  final RuleStore rules;
   final LiveStats liveStats = new LiveStats();
   final AtomicBoolean migrated;
   final AtomicBoolean aggregatesLoaded = new AtomicBoolean();
@@ -57,6 +60,7 @@ final class NodeParts {
     this.tokens = new TokenStore(pool);
     this.sessions = new Sessions(pool);
     this.live = LiveSettings.of(settings);
+    this.rules = new RuleStore(pool);
     this.migrated = migrated;
   }
 
@@ -69,6 +73,7 @@ final class NodeParts {
         new QueryApi(vertx, regions.keySet()),
         new LiveApi(vertx, live, tickets, liveStats, regions.keySet()),
         new DashboardApi(dashboards),
+        new RuleApi(rules, regions.keySet()),
         HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
         readiness());
   }

@@ -13,6 +13,7 @@ import org.borderpulse.ingest.IngestApi;
 import org.borderpulse.query.QueryApi;
 import org.borderpulse.live.LiveApi;
 import org.borderpulse.dashboard.DashboardApi;
+import org.borderpulse.alert.RuleApi;
 
 /**
  * What the verticles of a node share: the pool, the catalog snapshot and the handlers built on
@@ -20,5 +21,5 @@ import org.borderpulse.dashboard.DashboardApi;
  */
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
-    PostTokenApi postTokenApi, SessionApi sessionApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, HealthChecks liveness,
+    PostTokenApi postTokenApi, SessionApi sessionApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, RuleApi ruleApi, HealthChecks liveness,
     HealthChecks readiness) {}

@@ -23,6 +23,8 @@ public enum Setting {
       "posts provisioned at start-up (relative paths resolve against the config file's folder)"),
   REGIONS_FILE("reference.regions", null, "regions.yaml",
       "regions provisioned at start-up (relative paths resolve against the config file's folder)"),
+  ALERTS_FILE("reference.alerts", null, "alerts.yaml",
+      "alert rules provisioned at start-up (relative paths resolve against the config file's folder)"),
   DASHBOARDS_DIR("dashboards.dir", null, "../dashboards",
       "dashboard and playlist files, re-read when they change (relative to the config file's folder)"),
   HTTP_INSTANCES("http.instances", null, "2", "HTTP verticle instances (one per core is right)"),

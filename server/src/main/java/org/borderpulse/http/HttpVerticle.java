@@ -90,6 +90,10 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "signIn").setDoValidation(false).addHandler(services.sessionApi()::signIn);
     route(rb, "signOut").addHandler(services.sessionApi()::signOut);
     route(rb, "createSignInCode").addHandler(auth::requireAdmin).addHandler(services.sessionApi()::createCode);
+    route(rb, "listAlertRules").addHandler(auth::requireAdmin).addHandler(services.ruleApi()::list);
+    route(rb, "getAlertRule").addHandler(auth::requireAdmin).addHandler(services.ruleApi()::get);
+    route(rb, "putAlertRule").setDoValidation(false).addHandler(auth::requireAdmin).addHandler(services.ruleApi()::put);
+    route(rb, "deleteAlertRule").addHandler(auth::requireAdmin).addHandler(services.ruleApi()::delete);
     route(rb, "listDashboards").addHandler(services.dashboardApi()::list);
     route(rb, "getDashboard").addHandler(services.dashboardApi()::get);
     route(rb, "listPlaylists").addHandler(services.dashboardApi()::playlists);

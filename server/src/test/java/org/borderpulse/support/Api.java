@@ -62,6 +62,10 @@ public final class Api {
     return client.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body);
   }
 
+  public Future<HttpResponse<Buffer>> delete(String token, String path) {
+    return client.delete(path).putHeader("Authorization", "Bearer " + token).send();
+  }
+
   public Future<HttpResponse<Buffer>> post(String token, String path) {
     return client.post(path).putHeader("Authorization", "Bearer " + token).send();
   }
