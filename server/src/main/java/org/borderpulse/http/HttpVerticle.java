@@ -45,6 +45,9 @@ public final class HttpVerticle extends VerticleBase {
         .setCompressionSupported(true)
         .setMaxHeaderSize(16 * 1024)
         .setMaxWebSocketFrameSize(maxFrame)
+        // Updates are small JSON; per-connection deflate would cost ~150 KiB of native memory each.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketMessageSize(maxFrame)
         .setIdleTimeout(120));
     return dispatcher.start(vertx).compose(x -> server.requestHandler(router).listen(port));

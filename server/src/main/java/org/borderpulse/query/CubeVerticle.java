@@ -53,11 +53,12 @@ public final class CubeVerticle extends VerticleBase {
   public Future<?> start() {
     LocalCodec.register(vertx);
     QueryEngine engine = new QueryEngine(cube, post -> catalog.get(post).map(Post::country).orElse(null), regions);
-    LiveQueries live = new LiveQueries(engine, liveQueries);
+    LiveQueries live = new LiveQueries(engine, liveQueries, liveInterval);
     MessageConsumer<JsonArray> rows = vertx.eventBus().<JsonArray>localConsumer(RollupBus.ROWS, m -> {
       for (int i = 0; i < m.body().size(); i++) {
         cube.apply(RollupRow.fromJson(m.body().getJsonArray(i)), (post, day, key, value) -> live.changed(post, day, key));
       }
+      live.flush(vertx);
     });
     long started = System.nanoTime();
     return rows.completion()
@@ -80,7 +81,7 @@ public final class CubeVerticle extends VerticleBase {
             });
             MessageConsumer<String> unsubscribe = vertx.eventBus().<String>localConsumer(LiveQueries.UNSUBSCRIBE,
                 m -> live.unsubscribe(m.body()));
-            vertx.setPeriodic(liveInterval, t -> live.flush(vertx));
+            vertx.setPeriodic(Math.max(10, liveInterval / 5), t -> live.flush(vertx));
             return Future.all(queries.completion(), subscribe.completion(), unsubscribe.completion());
           }))
         .onSuccess(x -> ready.set(true));

@@ -24,6 +24,7 @@ public final class LiveQueries {
     final QueryEngine.Matcher matcher;
     int subscribers;
     boolean dirty;
+    long publishedAt = Long.MIN_VALUE / 2;
 
     Entry(Query query, QueryEngine.Matcher matcher) {
       this.query = query;
@@ -34,10 +35,12 @@ public final class LiveQueries {
   private final Map<String, Entry> entries = new HashMap<>();
   private final QueryEngine engine;
   private final AtomicInteger distinct;
+  private final long intervalNanos;
 
-  public LiveQueries(QueryEngine engine, AtomicInteger distinct) {
+  public LiveQueries(QueryEngine engine, AtomicInteger distinct, long intervalMs) {
     this.engine = engine;
     this.distinct = distinct;
+    this.intervalNanos = intervalMs * 1_000_000;
   }
 
   /** Adds a subscriber; returns the snapshot (the same JSON as REST), encoded. */
@@ -65,13 +68,21 @@ public final class LiveQueries {
     }
   }
 
-  /** Evaluates each marked query once and publishes its answer to every HTTP verticle. */
+  /**
+   * Evaluates each marked query whose last answer is at least an interval old, once, and
+   * publishes it to every HTTP verticle. Called right after a batch is applied (so a quiet
+   * query is updated at once) and on a timer (for queries that were marked too soon after
+   * their previous update): at most one update per query per interval either way.
+   */
   public void flush(Vertx vertx) {
+    long now = System.nanoTime();
     DeliveryOptions byReference = new DeliveryOptions().setCodecName(LocalCodec.NAME);
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
-      if (e.getValue().dirty) {
-        e.getValue().dirty = false;
-        vertx.eventBus().publish(RESULTS, new Result(e.getKey(), engine.run(e.getValue().query).encode()), byReference);
+      Entry entry = e.getValue();
+      if (entry.dirty && now - entry.publishedAt >= intervalNanos) {
+        entry.dirty = false;
+        entry.publishedAt = now;
+        vertx.eventBus().publish(RESULTS, new Result(e.getKey(), engine.run(entry.query).encode()), byReference);
       }
     }
   }
