@@ -13,6 +13,8 @@ public final class Countries {
     CODES.addAll(Set.of("XXA", "XXB", "XXC", "XXX", "UNO", "UNA", "UNK", "EUE", "XOM", "XPO", "XCC", "XES", "XMP", "XBA", "XIM", "XCE", "XCO", "XEC", "XDC", "XCT"));
   }
 
+  private static final java.util.regex.Pattern ALPHA3 = java.util.regex.Pattern.compile("[A-Z]{3}");
+
   private Countries() {}
 
   public static boolean isKnown(String code) {
@@ -20,7 +22,7 @@ public final class Countries {
   }
 
   public static String problem(String code) {
-    if (code == null || !code.matches("[A-Z]{3}")) {
+    if (code == null || !ALPHA3.matcher(code).matches()) {
       return "must be an ISO 3166-1 alpha-3 code in capitals, such as THA";
     }
     return isKnown(code) ? null : "'" + code + "' is not an ISO 3166-1 alpha-3 country code";

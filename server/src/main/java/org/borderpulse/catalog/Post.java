@@ -9,18 +9,20 @@ import java.util.stream.Collectors;
 
 /** A border crossing point: where it is, what kind, its clock and its workstations. */
 public record Post(String id, String name, String country, String kind, ZoneId timeZone,
-    String operatingHours, List<Workstation> workstations) {
+    String operatingHours, List<Workstation> workstations, Set<String> workstationIds) {
 
   public Post {
     workstations = List.copyOf(workstations);
+    workstationIds = workstations.stream().map(Workstation::id).collect(Collectors.toUnmodifiableSet());
+  }
+
+  public Post(String id, String name, String country, String kind, ZoneId timeZone, String operatingHours,
+      List<Workstation> workstations) {
+    this(id, name, country, kind, timeZone, operatingHours, workstations, Set.of());
   }
 
   public boolean hasWorkstation(String workstationId) {
-    return workstationIds().contains(workstationId);
-  }
-
-  public Set<String> workstationIds() {
-    return workstations.stream().map(Workstation::id).collect(Collectors.toUnmodifiableSet());
+    return workstationIds.contains(workstationId);
   }
 
   public JsonObject toJson() {

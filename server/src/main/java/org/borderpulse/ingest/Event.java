@@ -26,10 +26,17 @@ public record Event(String id, String type, String post, String workstation, Off
         issuingCountry, nationality, fraudType, documentHash, direction, reason, persons, count, periodMinutes}) {
       sb.append(v == null ? "\u0000" : v.toString()).append('\u001f');
     }
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    return sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** One digest per thread: getInstance is a provider lookup on every call. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
+  });
 }

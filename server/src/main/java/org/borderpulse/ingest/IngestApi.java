@@ -22,8 +22,9 @@ import org.borderpulse.rollup.RollupBus;
 
 /** {@code POST /api/v1/events}: answers 200 only after the batch is committed. */
 public final class IngestApi {
-  /** Bodies larger than this are parsed and validated on a worker, off the event loop. */
+  /** Bodies larger than this are parsed, and batches larger than the next validated, on a worker. */
   private static final int INLINE_LIMIT = 64 * 1024;
+  private static final int INLINE_EVENTS = 200;
   private final Vertx vertx;
   private final PostCatalog catalog;
   private final EventStore store;
@@ -45,7 +46,7 @@ public final class IngestApi {
         : Future.succeededFuture(EventReader.read(body, ndjson));
     raw.compose(events -> authorize(who, events))
         .compose(this::knowPosts)
-        .compose(events -> events.size() > 1000
+        .compose(events -> events.size() > INLINE_EVENTS
             ? vertx.executeBlocking(() -> validate(events), false)
             : Future.succeededFuture(validate(events)))
         .compose(v -> store.store(v.unique(), v.repeated()))
