@@ -5,22 +5,39 @@ import java.nio.file.Path;
 
 /** Command-line options of {@link IngestBenchmark}, each {@code --name value} or {@code --name=value}. */
 record BenchOptions(int events, int batchSize, int concurrency, int rounds, int warmupBatches, Path configDir,
-    int maxMinutes) {
+    int maxMinutes, boolean asShipped, int days) {
 
   static final String USAGE = """
       Usage: IngestBenchmark [options]
         --events N          events per measured round and phase (default 200000)
         --batch-size N      events per batch, one HTTP request / one COPY transaction (default 1000)
         --concurrency N     parallel senders for both phases (default 4)
-        --rounds N          measured rounds, each one COPY phase and one ingest phase (default 3)
-        --warmup-batches N  batches sent by each phase before measuring, not counted (default 40)
+        --rounds N          measured rounds, each one COPY phase and one ingest phase (default 5)
+        --warmup-batches N  batches sent by each phase before measuring, not counted (default 150)
+        --days N            spread each round's events over the last N days of 2025 (a live post's density)
+                            instead of over 2019-2025 (a history import's)
         --config DIR        folder holding posts.yaml (default: ./config or ../config)
         --max-minutes N     abort the run after this many minutes (default 10)
+        --as-shipped        let the server start its own embedded PostgreSQL as it ships (zonky's defaults:
+                            fsync=off, synchronous_commit=off) instead of a durable one (fsync=on,
+                            synchronous_commit=on) that the benchmark starts and passes as database.url
       """;
 
+  /** Parses, or prints the problem and the usage and exits with status 64. */
+  static BenchOptions parseOrExit(String[] args) {
+    try {
+      return parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(64);
+      return null;
+    }
+  }
+
   static BenchOptions parse(String[] args) {
-    int events = 200_000, batchSize = 1000, concurrency = 4, rounds = 3, warmup = 40, maxMinutes = 10;
+    int events = 200_000, batchSize = 1000, concurrency = 4, rounds = 5, warmup = 150, maxMinutes = 10, days = 0;
     Path config = null;
+    boolean asShipped = false;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       String value;
@@ -32,6 +49,9 @@ record BenchOptions(int events, int batchSize, int concurrency, int rounds, int 
         System.out.print(USAGE);
         System.exit(0);
         return null;
+      } else if (name.equals("--as-shipped")) {
+        asShipped = true;
+        continue;
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
@@ -45,10 +65,12 @@ record BenchOptions(int events, int batchSize, int concurrency, int rounds, int 
         case "--warmup-batches" -> warmup = Integer.parseInt(value);
         case "--config" -> config = Path.of(value);
         case "--max-minutes" -> maxMinutes = positive(name, value);
+        case "--days" -> days = positive(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
       }
     }
-    return new BenchOptions(events, batchSize, concurrency, rounds, warmup, findConfig(config), maxMinutes);
+    return new BenchOptions(events, batchSize, concurrency, rounds, warmup, findConfig(config), maxMinutes,
+        asShipped, days);
   }
 
   int batches() {

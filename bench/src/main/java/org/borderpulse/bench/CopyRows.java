@@ -1,6 +1,5 @@
 package org.borderpulse.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;

@@ -12,7 +12,7 @@ import org.borderpulse.ingest.Event;
  * A reproducible, realistic mix for post THA-BKK: about 85% document checks (some 2.5% of them
  * fraud cases, mostly found at the second-line desks), 5% interceptions and 10% hourly crossing
  * counts. Batches follow each other in time, as a post's batches do, and together span
- * 2019–2025. Events are built as the server would normalise them, so the same record gives the
+ * 2019–2025 (or, for a live-like density, the last days of 2025). Events are built as the server would normalise them, so the same record gives the
  * JSON to send and the row COPY loads.
  */
 final class EventMix {
@@ -20,6 +20,7 @@ final class EventMix {
   static final ZoneId ZONE = ZoneId.of("Asia/Bangkok");
   private static final long FROM = OffsetDateTime.parse("2019-01-01T00:00:00+07:00").toEpochSecond();
   private static final long TO = OffsetDateTime.parse("2026-01-01T00:00:00+07:00").toEpochSecond();
+  private static final long DAY = 86_400;
 
   private static final String[] PRIMARY = desks("P0", 8);
   private static final String[] SECOND = desks("S0", 2);
@@ -36,14 +37,21 @@ final class EventMix {
 
   private EventMix() {}
 
+  /** Batch {@code batch} of {@code batches} spread over 2019–2025. */
+  static List<Event> batch(String prefix, int batch, int batches, int size, long seed) {
+    return batch(prefix, batch, batches, size, seed, 0);
+  }
+
   /**
    * Batch {@code batch} of {@code batches}: {@code size} events with ids {@code prefix-NNNNNNNNN},
-   * timed within the batch's slice of 2019–2025.
+   * timed within the batch's slice of 2019–2025, or of the last {@code days} days of 2025 when
+   * {@code days} is positive.
    */
-  static List<Event> batch(String prefix, int batch, int batches, int size, long seed) {
+  static List<Event> batch(String prefix, int batch, int batches, int size, long seed, int days) {
     SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + batch);
-    long span = (TO - FROM) / batches;
-    long start = FROM + span * batch;
+    long from = days > 0 ? TO - days * DAY : FROM;
+    long span = (TO - from) / batches;
+    long start = from + span * batch;
     List<Event> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       String id = String.format("%s-%09d", prefix, (long) batch * size + i);

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Sends batches through {@code concurrency} workers, each taking the next unsent batch until
  * none is left. Workers are opened before the clock starts; the clock stops when the last batch
- * is acknowledged (committed).
+ * is acknowledged (committed). CPU is sampled before the workers close, while PostgreSQL's
+ * backends for them still exist.
  */
 final class ParallelRun {
   /** One sender: returns from {@link #send} only once the batch is durably stored. */
@@ -25,8 +27,8 @@ final class ParallelRun {
     Worker open() throws Exception;
   }
 
-  /** Rows stored and the wall-clock time they took. */
-  record Measurement(String phase, long rows, long nanos) {
+  /** Rows stored, the wall-clock time they took and the CPU used meanwhile. */
+  record Measurement(String phase, long rows, long nanos, CpuSample cpu) {
     double seconds() {
       return nanos / 1e9;
     }
@@ -38,8 +40,8 @@ final class ParallelRun {
 
   private ParallelRun() {}
 
-  static Measurement run(String phase, List<PreparedBatch> batches, int concurrency, Workers workers)
-      throws Exception {
+  static Measurement run(String phase, List<PreparedBatch> batches, int concurrency, Workers workers,
+      Supplier<CpuSample> cpu) throws Exception {
     List<Worker> opened = new ArrayList<>();
     try {
       for (int i = 0; i < concurrency; i++) {
@@ -64,16 +66,18 @@ final class ParallelRun {
         threads.add(t);
         t.start();
       }
+      CpuSample before = cpu.get();
       start.await();
       long t0 = System.nanoTime();
       for (Thread t : threads) {
         t.join();
       }
       long nanos = System.nanoTime() - t0;
+      CpuSample used = cpu.get().minus(before);
       if (failure.get() != null) {
         throw new IllegalStateException(phase + " failed: " + failure.get().getMessage(), failure.get());
       }
-      return new Measurement(phase, batches.stream().mapToLong(PreparedBatch::rows).sum(), nanos);
+      return new Measurement(phase, batches.stream().mapToLong(PreparedBatch::rows).sum(), nanos, used);
     } finally {
       for (Worker w : opened) {
         w.close();

@@ -1,0 +1,215 @@
+package org.borderpulse.bench;
+
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.borderpulse.ingest.Event;
+import org.borderpulse.rollup.RollupRow;
+import org.borderpulse.rollup.RollupStore;
+import org.borderpulse.store.Database;
+import org.postgresql.PGConnection;
+
+/**
+ * The server's batch insert (read from {@code IngestSql.INSERT_EVENTS}) on one connection,
+ * against variants without its ORDER BY and without ON CONFLICT … RETURNING, the server's rollup
+ * upsert for the same batch ({@code RollupSql.UPSERT}), and COPY of the same rows: the statement's own time (client-timed, arrays bound beforehand, commit
+ * excluded) and the WAL each batch writes. Variants take turns, so a disturbance hits them all.
+ * Then one {@code EXPLAIN (ANALYZE, BUFFERS, WAL)} plan of the server's statement.
+ */
+final class StatementProfile {
+  private static final int SAMPLES = 25;
+  private final Database db;
+  private final BenchOptions options;
+
+  StatementProfile(Database db, BenchOptions options) {
+    this.db = db;
+    this.options = options;
+  }
+
+  /** One way to store a batch: prepared (statement bound, rows encoded) before the clock starts. */
+  private interface Loader {
+    Load prepare(Connection conn, List<Event> events) throws Exception;
+  }
+
+  /** A prepared load; {@link #run} returns when the rows are written (not yet committed). */
+  private interface Load extends AutoCloseable {
+    void run() throws Exception;
+
+    @Override
+    default void close() throws Exception {}
+  }
+
+  private record Variant(String name, Loader loader, List<Double> millis, List<Long> walBytes) {
+    Variant(String name, Loader loader) {
+      this(name, loader, new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  void run() throws Exception {
+    String insert = serverSql("org.borderpulse.ingest.IngestSql", "INSERT_EVENTS");
+    String rollup = serverSql("org.borderpulse.rollup.RollupSql", "UPSERT");
+    String unordered = without(insert, "ORDER BY e.id");
+    String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
+    List<Variant> variants = List.of(
+        new Variant("server INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),
+        new Variant("  same without ORDER BY", (c, e) -> insert(c, unordered, e)),
+        new Variant("  same without ORDER BY, ON CONFLICT and RETURNING", (c, e) -> insert(c, plain, e)),
+        new Variant("server rollup upsert of the batch's deltas (RollupSql)", (c, e) -> upsertRollups(c, rollup, e)),
+        new Variant("COPY of the same rows into event_copy", StatementProfile::copy));
+    try (Connection conn = CopyLoad.connect(db)) {
+      conn.setAutoCommit(false);
+      for (int i = 0; i < SAMPLES; i++) {
+        for (int v = 0; v < variants.size(); v++) {
+          measure(conn, variants.get(v), EventMix.batch("s" + v, i, SAMPLES, options.batchSize(), 20 + v));
+        }
+      }
+      System.out.printf("%nThe statement alone, one %d-event batch on one connection (median of %d, commit excluded):%n",
+          options.batchSize(), SAMPLES);
+      System.out.printf("%-58s %10s %10s %12s%n", "statement", "ms/batch", "(min)", "WAL B/event");
+      for (Variant v : variants) {
+        System.out.printf(Locale.ROOT, "%-58s %10.2f %10.2f %12d%n", v.name(), median(v.millis()),
+            v.millis().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+            Math.round(median(v.walBytes().stream().map(Long::doubleValue).toList()) / options.batchSize()));
+      }
+      System.out.println("\nPlan of the server's statement:");
+      explain(conn, insert, EventMix.batch("plan", 0, 1, options.batchSize(), 99)).forEach(System.out::println);
+      conn.rollback();
+    }
+  }
+
+  private static void measure(Connection conn, Variant v, List<Event> events) throws Exception {
+    String lsn = walPosition(conn);
+    try (Load load = v.loader().prepare(conn, events)) {
+      long t0 = System.nanoTime();
+      load.run();
+      v.millis().add((System.nanoTime() - t0) / 1e6);
+    }
+    conn.commit();
+    try (Statement s = conn.createStatement();
+        ResultSet r = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '" + lsn + "')")) {
+      r.next();
+      v.walBytes().add(r.getLong(1));
+    }
+    conn.commit();
+  }
+
+  private static String walPosition(Connection conn) throws SQLException {
+    try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT pg_current_wal_insert_lsn()")) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
+  private static Load insert(Connection conn, String sql, List<Event> events) throws SQLException {
+    PreparedStatement ps = conn.prepareStatement(sql);
+    bind(conn, ps, events);
+    return statement(ps);
+  }
+
+  private static Load statement(PreparedStatement ps) {
+    return new Load() {
+      @Override
+      public void run() throws SQLException {
+        ps.execute();
+      }
+
+      @Override
+      public void close() throws SQLException {
+        ps.close();
+      }
+    };
+  }
+
+  private static Load copy(Connection conn, List<Event> events) {
+    byte[] rows = CopyRows.encode(events, 0);
+    return () -> conn.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyRows.COPY_IN, new ByteArrayInputStream(rows));
+  }
+
+  /** The 13 arrays of the server's rollup upsert, from the deltas the server computes for the batch. */
+  private static Load upsertRollups(Connection conn, String sql, List<Event> events) throws SQLException {
+    List<RollupRow> rows = new ArrayList<>(RollupStore.deltas(events));
+    PreparedStatement ps = conn.prepareStatement(sql);
+    int i = 1;
+    ps.setArray(i++, conn.createArrayOf("date", rows.stream().map(r -> r.day().toString()).toArray()));
+    ps.setArray(i++, conn.createArrayOf("text", rows.stream().map(RollupRow::post).toArray()));
+    ps.setArray(i++, conn.createArrayOf("int2", rows.stream().map(r -> (short) r.type()).toArray()));
+    for (Function<RollupRow, String> text : List.<Function<RollupRow, String>>of(RollupRow::workstation,
+        RollupRow::outcome, RollupRow::documentType, RollupRow::fraudType, RollupRow::issuingCountry,
+        RollupRow::nationality, RollupRow::reason, RollupRow::direction)) {
+      ps.setArray(i++, conn.createArrayOf("text", rows.stream().map(text).toArray()));
+    }
+    ps.setArray(i++, conn.createArrayOf("int8", rows.stream().map(RollupRow::value).toArray()));
+    ps.setArray(i, conn.createArrayOf("int8", rows.stream().map(RollupRow::events).toArray()));
+    return statement(ps);
+  }
+
+  private static List<String> explain(Connection conn, String sql, List<Event> events) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, WAL) " + sql)) {
+      bind(conn, ps, events);
+      List<String> lines = new ArrayList<>();
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          lines.add(r.getString(1));
+        }
+      }
+      return lines;
+    }
+  }
+
+  /** The 18 column arrays, in the order of the server's placeholders. */
+  private static void bind(Connection conn, PreparedStatement ps, List<Event> events) throws SQLException {
+    int i = 1;
+    for (Function<Event, String> text : List.<Function<Event, String>>of(Event::id, Event::type, Event::post,
+        Event::workstation)) {
+      ps.setArray(i++, array(conn, "text", events, text));
+    }
+    ps.setArray(i++, array(conn, "timestamptz", events, e -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.occurredAt())));
+    ps.setArray(i++, array(conn, "date", events, e -> e.localDay().toString()));
+    for (Function<Event, String> text : List.<Function<Event, String>>of(Event::outcome, Event::documentType,
+        Event::issuingCountry, Event::nationality, Event::fraudType, Event::documentHash, Event::direction,
+        Event::reason)) {
+      ps.setArray(i++, array(conn, "text", events, text));
+    }
+    ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::persons).toArray()));
+    ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::count).toArray()));
+    ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::periodMinutes).toArray()));
+    ps.setArray(i, conn.createArrayOf("bytea", events.stream().map(Event::contentHash).toArray(byte[][]::new)));
+  }
+
+  private static Array array(Connection conn, String type, List<Event> events, Function<Event, String> f)
+      throws SQLException {
+    return conn.createArrayOf(type, events.stream().map(f).toArray(String[]::new));
+  }
+
+  private static String without(String sql, String part) {
+    if (!sql.contains(part)) {
+      throw new IllegalStateException("the server's insert no longer contains '" + part + "'; update StatementProfile");
+    }
+    return sql.replace(part, "");
+  }
+
+  /**
+   * A statement the server runs, from its package's SQL holder, with JDBC's ? for the $n
+   * placeholders (each used once, in order).
+   */
+  private static String serverSql(String holder, String field) throws ReflectiveOperationException {
+    Field f = Class.forName(holder).getDeclaredField(field);
+    f.setAccessible(true);
+    return ((String) f.get(null)).replaceAll("\\$\\d+", "?");
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+}
