@@ -97,8 +97,8 @@ final class BenchServer {
     void run(BenchServer server) throws Exception;
   }
 
-  /** Ends a run that hangs (the shutdown hook still stops the database). */
-  private static void watchdog(int minutes) {
+  /** Ends a run that hangs (shutdown hooks still clean up). */
+  static void watchdog(int minutes) {
     Thread t = new Thread(() -> {
       try {
         Thread.sleep(TimeUnit.MINUTES.toMillis(minutes));

@@ -82,19 +82,8 @@ record CpuSample(long jvm, long postgres, long machineBusy) {
     }
   }
 
-  /** All CPUs' user, nice, system, irq, softirq and steal time: everything but idle and iowait. */
+  /** All CPUs' busy ticks (everything but idle and iowait). */
   private static long machineBusyTicks() {
-    try {
-      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long busy = 0;
-      for (int i = 1; i < Math.min(f.length, 9); i++) {
-        if (i != 4 && i != 5) {
-          busy += Long.parseLong(f[i]);
-        }
-      }
-      return busy;
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+    return LiveMachine.machineBusyTicks();
   }
 }

@@ -95,7 +95,7 @@ public final class LiveBenchmark {
       String quiet = LiveMachine.waitUntilQuiet(Double.parseDouble(o.get("idle-load")),
           Integer.parseInt(o.get("wait-idle-seconds")));
       System.out.println("Before:  " + quiet);
-      watchdog(Integer.parseInt(o.get("max-minutes")));
+      BenchServer.watchdog(Integer.parseInt(o.get("max-minutes")));
       int most = Math.max(Integer.parseInt(o.get("clients")), Arrays.stream(o.get("ramp").split(","))
           .mapToInt(s -> Integer.parseInt(s.trim())).max().orElse(0));
       Map<String, String> env = new LinkedHashMap<>();
@@ -413,20 +413,6 @@ public final class LiveBenchmark {
         System.getProperty("java.runtime.version"), rt.maxMemory() >> 20,
         ManagementFactory.getRuntimeMXBean().getInputArguments());
     System.out.println("Options: " + o);
-  }
-
-  private static void watchdog(int minutes) {
-    Thread t = new Thread(() -> {
-      try {
-        Thread.sleep(TimeUnit.MINUTES.toMillis(minutes));
-        System.err.println("Benchmark aborted: still running after " + minutes + " minutes (--max-minutes)");
-        System.exit(3);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "live-bench-watchdog");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** Defaults overlaid with {@code --name=value}; null after --help. */
