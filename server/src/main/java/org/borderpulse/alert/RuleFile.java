@@ -2,19 +2,12 @@ package org.borderpulse.alert;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.borderpulse.catalog.ReferenceFiles;
 import org.borderpulse.config.ConfigException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads {@code config/alerts.yaml}: a list of rules under {@code rules}, each with its id. */
 public final class RuleFile {
@@ -22,25 +15,7 @@ public final class RuleFile {
 
   public static List<JsonObject> read(Path file, Set<String> regions) {
     List<JsonObject> out = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return out;
-    }
-    Object root;
-    try (Reader r = Files.newBufferedReader(file)) {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-    } catch (IOException e) {
-      throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (YAMLException e) {
-      throw new ConfigException(file + " is not valid YAML: " + e.getMessage(), e);
-    }
-    if (root == null) {
-      return out;
-    }
-    if (!(root instanceof Map<?, ?> m) || !(m.get("rules") instanceof List<?>)) {
-      throw new ConfigException(file + " must hold a list under the key 'rules'");
-    }
-    @SuppressWarnings("unchecked")
-    JsonArray rules = new JsonObject((Map<String, Object>) m).getJsonArray("rules");
+    JsonArray rules = ReferenceFiles.entries(file, "rules");
     for (int i = 0; i < rules.size(); i++) {
       if (!(rules.getValue(i) instanceof JsonObject def)) {
         throw new ConfigException(file + ": rules[" + i + "] must be a mapping");

@@ -62,7 +62,8 @@ public final class ReferenceFiles {
     throw new ConfigException(file + ": " + key + "[" + i + "] must be a mapping");
   }
 
-  private static JsonArray entries(Path file, String key) {
+  /** The list under {@code key} in a YAML file (empty when the file is missing or empty). */
+  public static JsonArray entries(Path file, String key) {
     if (!Files.exists(file)) {
       return new JsonArray();
     }
