@@ -52,7 +52,7 @@ record CpuSample(long jvm, long postgres, long machineBusy) {
     long sum = 0;
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path p : procs) {
-        String[] f = statFields(p.getFileName().toString());
+        String[] f = LiveMachine.statFields(p.getFileName().toString());
         if (f != null && (p.getFileName().toString().equals(Long.toString(postmaster))
             || f[1].equals(Long.toString(postmaster)))) {
           sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -65,21 +65,8 @@ record CpuSample(long jvm, long postgres, long machineBusy) {
   }
 
   private static long processTicks(String pid) {
-    String[] f = statFields(pid);
+    String[] f = LiveMachine.statFields(pid);
     return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
-  }
-
-  /**
-   * The fields of /proc/PID/stat after the command name (which may hold spaces): index 0 is the
-   * state, 1 the parent pid, 11 utime and 12 stime.
-   */
-  private static String[] statFields(String pid) {
-    try {
-      String s = Files.readString(Path.of("/proc", pid, "stat"));
-      return s.substring(s.lastIndexOf(')') + 2).split(" ");
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 
   /** All CPUs' busy ticks (everything but idle and iowait). */

@@ -173,7 +173,11 @@ final class LiveMachine {
     }
   }
 
-  private static String[] statFields(String pid) {
+  /**
+   * The fields of /proc/PID/stat after the command name (which may hold spaces): index 0 is the
+   * state, 1 the parent pid, 11 utime and 12 stime.
+   */
+  static String[] statFields(String pid) {
     try {
       String s = Files.readString(Path.of("/proc", pid, "stat"));
       return s.substring(s.lastIndexOf(')') + 2).split(" ");
