@@ -18,16 +18,20 @@ public final class EmbeddedDatabase implements Database {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private final EmbeddedPostgres postgres;
   private final Path dir;
+  private final DataDirGuard guard;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dir) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dir, DataDirGuard guard) {
     this.postgres = postgres;
     this.dir = dir;
+    this.guard = guard;
   }
 
   /** Starts on a free port (or {@code port} when positive) with its files in {@code dir}. */
   public static EmbeddedDatabase start(Path dir, int port) {
+    DataDirGuard guard = null;
     try {
       Files.createDirectories(dir);
+      guard = DataDirGuard.acquire(dir);
       EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
           .setDataDirectory(dir)
           .setCleanDataDirectory(false)
@@ -45,9 +49,15 @@ public final class EmbeddedDatabase implements Database {
       }
       EmbeddedPostgres pg = b.start();
       LOG.info("Embedded PostgreSQL started on 127.0.0.1:{} with its files in {}", pg.getPort(), dir);
-      return new EmbeddedDatabase(pg, dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+      return new EmbeddedDatabase(pg, dir, guard);
+    } catch (IOException | RuntimeException e) {
+      if (guard != null) {
+        guard.close();
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), (IOException) e);
     }
   }
 
@@ -80,6 +90,8 @@ public final class EmbeddedDatabase implements Database {
       LOG.info("Embedded PostgreSQL stopped");
     } catch (IOException e) {
       LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    } finally {
+      guard.close();
     }
   }
 }

@@ -61,6 +61,12 @@ public final class CommandProcess implements AutoCloseable {
     return log();
   }
 
+  /** SIGKILL to this JVM only (a crash): whatever it started on its own keeps running. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
