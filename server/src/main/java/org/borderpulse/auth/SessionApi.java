@@ -58,7 +58,10 @@ public final class SessionApi {
             .put("expiresIn", signInCodes.validSeconds()).encode());
   }
 
-  /** {@code GET /signin?code=}: opens a session and goes to the start page. */
+  /**
+   * {@code GET /signin?code=[&next=/path]}: opens a session and goes to {@code next} (a path on
+   * this server only) or the start page.
+   */
   public void redeemCode(RoutingContext ctx) {
     String code = ctx.request().getParam("code");
     var who = code == null ? java.util.Optional.<Principal>empty() : signInCodes.redeem(code);
@@ -68,8 +71,13 @@ public final class SessionApi {
     }
     sessions.open(who.get())
         .onSuccess(id -> ctx.response().addCookie(cookie(id, Sessions.HOURS * 3600L)).setStatusCode(302)
-            .putHeader("Location", "/").end())
+            .putHeader("Location", localPath(ctx.request().getParam("next"))).end())
         .onFailure(ctx::fail);
+  }
+
+  /** Only a path on this server ("/…", not "//host" or a URL) may follow a sign-in link. */
+  static String localPath(String next) {
+    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
   }
 
   private static Cookie cookie(String value, long maxAge) {

@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -108,7 +107,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get(CONTRACT_PATH).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml").end(services.contractText()));
     router.get("/signin").handler(services.sessionApi()::redeemCode);
-    router.get("/").handler(StaticHandler.create("web").setCachingEnabled(false));
+    WebRoutes.mount(router);
     FailureHandler failures = new FailureHandler(services.settings().integer(
         org.borderpulse.config.Setting.RETRY_AFTER));
     router.route().failureHandler(failures);

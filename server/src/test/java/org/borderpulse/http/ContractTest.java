@@ -78,11 +78,18 @@ class ContractTest {
   }
 
   @Test
-  void theRootPageIsServedAndPointsToTheApi() {
+  void theRootOpensTheWebAppWhoseFilesAreServed() {
     HttpResponse<Buffer> root = await(api.get(null, "/"));
     assertEquals(200, root.statusCode());
     assertTrue(root.getHeader("Content-Type").startsWith("text/html"), root.getHeader("Content-Type"));
-    assertTrue(root.bodyAsString().contains("/api/v1/openapi.yaml"));
+    assertTrue(root.getHeader("Content-Security-Policy").contains("default-src 'self'"));
+    String shell = root.bodyAsString();
+    for (String asset : java.util.List.of("/app/main.js", "/app/app.css", "/webjars/echarts/5.5.0/echarts.min.js")) {
+      assertTrue(shell.contains(asset), asset);
+      assertEquals(200, await(api.get(null, asset)).statusCode(), asset);
+    }
+    assertEquals(200, await(api.get(null, "/wall?playlist=operations-room")).statusCode());
+    assertEquals(404, await(api.get(null, "/app/nothing.js")).statusCode());
   }
 
   @Test

@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.borderpulse.app.BorderPulseServer;
-import org.borderpulse.catalog.ReferenceFiles;
 import org.borderpulse.config.Setting;
 import org.borderpulse.config.Settings;
-import org.borderpulse.sim.Generator;
-import org.borderpulse.sim.SimEvent;
-import org.borderpulse.sim.SimParams;
-import org.borderpulse.sim.SimPost;
 import org.borderpulse.support.Api;
+import org.borderpulse.support.SimData;
 import org.borderpulse.support.Events;
 import org.borderpulse.support.TestPostgres;
 import org.borderpulse.support.TestServer;
@@ -58,34 +53,10 @@ class QueryApiTest {
     server = TestServer.start(vertx, settings);
     api = new Api(vertx, server);
     oracle = new RawSql(server.pool());
-    var posts = ReferenceFiles.posts(TestServer.CONFIG_DIR.resolve("posts.yaml")).stream().map(SimPost::of)
-        .toList();
-    Generator g = new Generator(new SimParams(99, Instant.parse("2026-01-01T00:00:00Z"), null, 3000, 1, false), posts);
-    JsonArray batch = new JsonArray();
-    for (var p : posts) {
-      for (LocalDate start : WEEKS) {
-        for (int d = 0; d < 7; d++) {
-          for (SimEvent e : g.day(p, start.plusDays(d))) {
-            batch.add(e.json());
-            if (batch.size() == 5000) {
-              send(batch);
-            }
-          }
-        }
-      }
-    }
-    send(batch);
+    List<LocalDate> days = new ArrayList<>();
+    WEEKS.forEach(start -> start.datesUntil(start.plusDays(7)).forEach(days::add));
+    events = SimData.send(api, days, 99, 3000);
     assertTrue(events > 20_000, "a dataset of tens of thousands of events, got " + events);
-  }
-
-  private void send(JsonArray batch) {
-    if (batch.isEmpty()) {
-      return;
-    }
-    HttpResponse<Buffer> r = await(api.send(ADMIN_TOKEN, batch));
-    assertEquals(200, r.statusCode(), r.bodyAsString());
-    events += batch.size();
-    batch.clear();
   }
 
   @AfterAll

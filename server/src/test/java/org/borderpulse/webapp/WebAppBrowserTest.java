@@ -1,0 +1,221 @@
+package org.borderpulse.webapp;
+
+import static org.borderpulse.support.TestServer.ADMIN_TOKEN;
+import static org.borderpulse.support.TestServer.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.borderpulse.config.Setting;
+import org.borderpulse.support.Browser;
+import org.borderpulse.support.Events;
+import org.borderpulse.support.RunningServer;
+import org.borderpulse.support.SimData;
+import org.borderpulse.support.TcpProxy;
+import org.borderpulse.support.TestPostgres;
+import org.borderpulse.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The web app in a real headless Chromium against a real node with simulated history: live
+ * tiles, filters in the URL, cross-filtering, the wall playlist, the stale banner, screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebAppBrowserTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Set<String> MEKONG = Set.of("KHM", "LAO", "MMR", "THA", "VNM");
+  private RunningServer node;
+  private Browser browser;
+  private String base;
+  private int fresh;
+
+  @BeforeAll
+  void start() throws IOException {
+    Path dashboards = Files.createTempDirectory("bp-dashboards");
+    try (Stream<Path> shipped = Files.list(TestServer.CONFIG_DIR.getParent().resolve("dashboards"))) {
+      for (Path p : shipped.toList()) {
+        Files.copy(p, dashboards.resolve(p.getFileName()));
+      }
+    }
+    JsonObject playlists = new JsonObject(Files.readString(dashboards.resolve("playlists.json")));
+    playlists.getJsonArray("playlists").add(new JsonObject().put("id", "test-wall").put("title", "Test wall")
+        .put("slides", new JsonArray()
+            .add(new JsonObject().put("dashboard", "fraud-overview").put("seconds", 5))
+            .add(new JsonObject().put("dashboard", "regional-trends").put("seconds", 5)
+                .put("variables", new JsonObject().put("region", "asean")))));
+    Files.writeString(dashboards.resolve("playlists.json"), playlists.encodePrettily());
+    node = RunningServer.start(TestServer.settings(TestPostgres.freshDatabaseUrl())
+        .with(Setting.DASHBOARDS_DIR, dashboards.toString()));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<LocalDate> days = new ArrayList<>();
+    for (LocalDate d = today.minusMonths(18).withDayOfMonth(1); d.isBefore(today); d = d.plusMonths(1)) {
+      days.add(d);
+    }
+    days.addAll(List.of(today.minusDays(2), today.minusDays(1), today));
+    long t0 = System.nanoTime();
+    int events = SimData.send(node.api, days, 7, 300);
+    System.out.printf("dataset: %,d simulated events on %d days in %.1f s%n", events, days.size(),
+        (System.nanoTime() - t0) / 1e9);
+    base = "http://127.0.0.1:" + node.server.port();
+    browser = Browser.open(1920, 1080);
+    signIn(base, "/d/fraud-overview");
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private void signIn(String origin, String next) {
+    JsonObject code = await(node.api.post(ADMIN_TOKEN, "/api/v1/signin-codes")).bodyAsJsonObject();
+    browser.get(origin + code.getString("url") + "&next=" + next);
+  }
+
+  private void open(String path) {
+    browser.get(base + path);
+    browser.waitFor(WAIT, "the live link of " + path, () -> browser.find("#link-state").getAttribute("data-state"),
+        "live"::equals);
+  }
+
+  /** The number a KPI tile shows (its exact value, as drawn). */
+  private long tile(String panel) {
+    return Long.parseLong(browser.waitFor(WAIT, "tile " + panel,
+        () -> browser.find("[data-panel=" + panel + "] .value").getAttribute("data-value"), v -> !v.isEmpty()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> seriesKeys(String panel) {
+    return (List<String>) browser.js("const p = window.bp.view.panel(arguments[0]);"
+        + "return p && p.chart ? p.chart.getOption().series.filter(Boolean).map(s => s.id) : null;", panel);
+  }
+
+  /** Fraudulent documents at THA-BKK a minute ago, with ids of their own. */
+  private JsonArray fraudNow(int n) {
+    JsonArray batch = new JsonArray();
+    OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+    for (int i = 0; i < n; i++) {
+      batch.add(Events.documentCheck("web-" + (fresh++), "THA-BKK", "THA-BKK-S01", "fraudulent_document")
+          .put("occurredAt", at.toString()));
+    }
+    return batch;
+  }
+
+  @Test
+  void theKpiTileShowsTheRestSummaryAndMovesLiveWithoutReload() {
+    open("/d/fraud-overview");
+    long shown = tile("kpi-fraud-cases");
+    String period = (String) browser.js("return window.bp.view.panel('kpi-fraud-cases').query.period");
+    JsonObject summary = await(node.api.get(ADMIN_TOKEN, "/api/v1/summary?period=" + period)).bodyAsJsonObject();
+    assertEquals(summary.getJsonObject("metrics").getJsonObject("fraud_cases").getLong("value"), shown);
+    assertTrue(shown > 0, "the simulated history has fraud this quarter");
+
+    browser.js("window.__sameDocument = true;");
+    assertEquals(200, await(node.api.send(ADMIN_TOKEN, fraudNow(3))).statusCode());
+    browser.waitFor(WAIT, "the tile to count 3 more", () -> tile("kpi-fraud-cases"), v -> v == shown + 3);
+    assertEquals(Boolean.TRUE, browser.js("return window.__sameDocument === true"), "no reload");
+  }
+
+  @Test
+  void theCountryFilterGoesToTheUrlAndNarrowsTheCharts() {
+    open("/d/fraud-overview");
+    browser.waitFor(WAIT, "countries in and outside the Mekong", () -> seriesKeys("fraud-by-country"),
+        k -> k != null && k.contains("THA") && k.contains("MYS"));
+    browser.find(".country-picker summary").click();
+    browser.find("button[data-shortcut='Not Mekong']").click();
+    String url = browser.waitFor(WAIT, "the filter in the URL", browser::url, u -> u.contains("country="));
+    assertTrue(url.contains("MYS") && !url.contains("THA"), url);
+    List<String> keys = browser.waitFor(WAIT, "the chart without Mekong countries", () -> seriesKeys("fraud-by-country"),
+        k -> k != null && !k.isEmpty() && k.stream().noneMatch(MEKONG::contains));
+    assertTrue(keys.contains("MYS"), keys.toString());
+
+    // The link reproduces the view.
+    browser.get(url);
+    browser.waitFor(WAIT, "the same view from the link", () -> seriesKeys("fraud-by-country"),
+        k -> k != null && !k.isEmpty() && k.stream().noneMatch(MEKONG::contains));
+
+    // Cross-filtering: a click on a table row filters the whole dashboard by it.
+    browser.waitFor(WAIT, "the document types table", () -> browser.findAll("[data-panel=top-document-types] tr[data-key]"),
+        rows -> !rows.isEmpty()).get(0).click();
+    String crossed = browser.waitFor(WAIT, "the cross-filter in the URL", browser::url, u -> u.contains("documentType="));
+    assertFalse(browser.findAll(".chip[data-filter=documentType]").isEmpty(), "the cross-filter is shown");
+    browser.driver.navigate().back();
+    browser.waitFor(WAIT, "back to the view before", browser::url, u -> !u.contains("documentType=") && u.contains("country="));
+    assertTrue(crossed.contains("country="), "cross-filters add to the filters in force: " + crossed);
+  }
+
+  @Test
+  void aWallPlaylistRotatesWithItsFiltersOnScreen() {
+    open("/wall?playlist=test-wall");
+    browser.waitFor(WAIT, "the first slide", () -> browser.js("return document.documentElement.dataset.slide"),
+        "fraud-overview"::equals);
+    assertTrue(browser.find("#wall-footer").getText().contains("All countries"), browser.find("#wall-footer").getText());
+    assertFalse(browser.find("#chrome").isDisplayed(), "no chrome on a wall");
+    browser.waitFor(WAIT, "the second slide", () -> browser.js("return document.documentElement.dataset.slide"),
+        "regional-trends"::equals);
+    browser.waitFor(WAIT, "the slide's filters on screen", () -> browser.find("#wall-footer").getText(),
+        t -> t.contains("Region: ASEAN"));
+    browser.waitFor(WAIT, "the rotation to come round", () -> browser.js("return document.documentElement.dataset.slide"),
+        "fraud-overview"::equals);
+  }
+
+  @Test
+  void aDroppedLinkShowsTheStaleBannerThenRecoversWithFreshData() {
+    try (TcpProxy proxy = TcpProxy.start(node.vertx, node.server.port())) {
+      String origin = "http://127.0.0.1:" + proxy.port();
+      browser.get(origin + "/d/fraud-overview");
+      browser.waitFor(WAIT, "the live link", () -> browser.find("#link-state").getAttribute("data-state"), "live"::equals);
+      long before = tile("kpi-fraud-cases");
+
+      proxy.cut();
+      String banner = browser.waitFor(WAIT, "the stale banner", () -> browser.find("#stale"),
+          b -> b.isDisplayed() && b.getText().matches("data \\d+ s old — reconnecting")).getText();
+      browser.waitFor(WAIT, "the banner to count the seconds", () -> browser.find("#stale").getText(),
+          t -> !t.equals(banner) && t.matches("data [2-9]\\d* s old — reconnecting"));
+      assertEquals(200, await(node.api.send(ADMIN_TOKEN, fraudNow(2))).statusCode()); // while the link is down
+
+      proxy.restore();
+      browser.waitFor(WAIT, "the link back", () -> browser.find("#link-state").getAttribute("data-state"), "live"::equals);
+      assertFalse(browser.find("#stale").isDisplayed(), "the banner is gone");
+      browser.waitFor(WAIT, "a fresh snapshot with what arrived meanwhile", () -> tile("kpi-fraud-cases"),
+          v -> v == before + 2);
+    }
+  }
+
+  @Test
+  void everyShippedDashboardDrawsInTheLightAndTheWallTheme() {
+    JsonArray list = await(node.api.get(ADMIN_TOKEN, "/api/v1/dashboards")).bodyAsJsonObject().getJsonArray("dashboards");
+    for (Object d : list) {
+      String id = ((JsonObject) d).getString("id");
+      for (String theme : List.of("light", "wall")) {
+        open("/d/" + id + (theme.equals("wall") ? "?kiosk=1" : "?theme=light"));
+        browser.waitFor(WAIT, id + " drawn", () -> browser.js("return [...document.querySelectorAll('.panel')]"
+            + ".every(p => p.dataset.updates > 0 || p.dataset.error)"), Boolean.TRUE::equals);
+        assertEquals(List.of(), browser.js("return [...document.querySelectorAll('.panel[data-error]')]"
+            + ".map(p => p.dataset.panel + ': ' + p.dataset.error)"), id);
+        Browser.sleep(600); // let the charts' update animation finish before the picture
+        browser.screenshot(id + "-" + theme);
+      }
+    }
+  }
+}
