@@ -35,6 +35,9 @@ export class Panel {
   }
 
   show(data) {
+    if (!performance.getEntriesByName('bp-first-data').length) {
+      performance.mark('bp-first-data'); // first meaningful paint: the first panel with data
+    }
     this.data = data;
     this.updates++;
     this.el.dataset.updates = String(this.updates);

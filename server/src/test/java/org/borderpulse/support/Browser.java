@@ -89,6 +89,11 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** Runs an async script; it calls {@code done(value)} with its answer. */
+  public Object executeAsync(String script) {
+    return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];" + script);
+  }
+
   public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }

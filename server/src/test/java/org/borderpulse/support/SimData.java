@@ -22,12 +22,13 @@ public final class SimData {
 
   /**
    * Sends every event the simulator makes for these post-local days (none later than now), at
-   * {@code perDay} history records a day; returns how many were sent.
+   * {@code perDay} document checks a day across the network (every day is history); returns how
+   * many were sent.
    */
   public static int send(Api api, Iterable<LocalDate> days, long seed, double perDay) {
     List<SimPost> posts = ReferenceFiles.posts(TestServer.CONFIG_DIR.resolve("posts.yaml")).stream().map(SimPost::of)
         .toList();
-    Generator g = new Generator(new SimParams(seed, Instant.parse("2026-01-01T00:00:00Z"), null, perDay, 1, false), posts);
+    Generator g = new Generator(new SimParams(seed, Instant.now().plus(java.time.Duration.ofDays(2)), null, perDay, 1, false), posts);
     Instant now = Instant.now();
     JsonArray batch = new JsonArray();
     int sent = 0;

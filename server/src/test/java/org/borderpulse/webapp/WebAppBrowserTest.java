@@ -69,7 +69,7 @@ class WebAppBrowserTest {
     }
     days.addAll(List.of(today.minusDays(2), today.minusDays(1), today));
     long t0 = System.nanoTime();
-    int events = SimData.send(node.api, days, 7, 300);
+    int events = SimData.send(node.api, days, 7, 2000);
     System.out.printf("dataset: %,d simulated events on %d days in %.1f s%n", events, days.size(),
         (System.nanoTime() - t0) / 1e9);
     base = "http://127.0.0.1:" + node.server.port();
@@ -129,6 +129,8 @@ class WebAppBrowserTest {
     JsonObject summary = await(node.api.get(ADMIN_TOKEN, "/api/v1/summary?period=" + period)).bodyAsJsonObject();
     assertEquals(summary.getJsonObject("metrics").getJsonObject("fraud_cases").getLong("value"), shown);
     assertTrue(shown > 0, "the simulated history has fraud this quarter");
+    System.out.printf("first panel with data %.0f ms after navigation start%n",
+        ((Number) browser.js("return performance.getEntriesByName('bp-first-data')[0].startTime")).doubleValue());
 
     browser.js("window.__sameDocument = true;");
     assertEquals(200, await(node.api.send(ADMIN_TOKEN, fraudNow(3))).statusCode());
@@ -217,5 +219,26 @@ class WebAppBrowserTest {
         browser.screenshot(id + "-" + theme);
       }
     }
+  }
+
+  @Test
+  void everyPanelExportsItsDataAsCsvAndEveryChartAsPng() {
+    open("/d/fraud-overview");
+    browser.waitFor(WAIT, "the breakdown drawn", () -> browser.js("return window.bp.view.panel('top-fraud-types').data"),
+        java.util.Objects::nonNull);
+    Object lines = browser.executeAsync("import('/app/export.js').then(m => done("
+        + "m.toCsv(window.bp.view.panel('top-fraud-types').data).split('\\r\\n')))");
+    JsonObject rest = await(node.api.get(ADMIN_TOKEN, "/api/v1/breakdown?" + browser.js(
+        "return new URLSearchParams(Object.entries(window.bp.view.panel('top-fraud-types').query)"
+        + ".filter(([k]) => k !== 'kind')).toString()"))).bodyAsJsonObject();
+    List<String> expected = new ArrayList<>(List.of("fraudType,fraud_cases"));
+    rest.getJsonArray("rows").forEach(r -> expected.add(((JsonObject) r).getString("key") + ","
+        + ((JsonObject) r).getValue("value")));
+    expected.add(""); // CRLF after every line
+    assertEquals(expected, lines);
+    assertEquals(Boolean.TRUE, browser.js("return window.bp.view.panels.filter(p => p.chart)"
+        + ".every(p => p.chart.getDataURL({type: 'png'}).startsWith('data:image/png;base64,'))"));
+    assertTrue(browser.findAll("[data-panel=fraud-by-country] .tools button").stream()
+        .map(b -> b.getText()).toList().containsAll(List.of("CSV", "PNG")));
   }
 }
