@@ -94,15 +94,16 @@ export function mapOption(panel, data, ctx) {
     tooltip: { trigger: 'item', confine: true,
       formatter: (p) => `${humanize(p.name)}: ${formatValue(data.metric, p.value)}` },
     visualMap: {
-      min: 0, max: Math.max(1, ...values), calculable: true, left: 8, bottom: 8,
+      min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1,
+      precision: data.metric === 'fraud_rate' ? 3 : isRate(data.metric) ? 1 : 0, calculable: true, left: 8, bottom: 8,
       text: ['high', 'low'], textStyle: axisText(ctx),
       inRange: { color: dark ? ['#1d3557', '#f4a261', '#e63946'] : ['#e8f1fb', '#5b9bd5', '#b3261e'] },
     },
     series: [{
       id: 'map', type: 'map', map: 'asean', nameProperty: 'name', roam: true,
       itemStyle: { areaColor: dark ? '#222b36' : '#eef1f5', borderColor: dark ? '#58677a' : '#8a96a6' },
-      emphasis: { label: { show: true } },
-      label: { show: ctx.scale > 1, formatter: (p) => humanize(p.name) },
+      emphasis: { label: { show: true, color: dark ? '#fff' : '#000', formatter: (p) => humanize(p.name) } },
+      label: { show: false },
       data: data.rows.map((r) => ({ name: r.key, value: r.value })),
     }],
   };

@@ -64,10 +64,11 @@ class WebAppBrowserTest {
         .with(Setting.DASHBOARDS_DIR, dashboards.toString()));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<LocalDate> days = new ArrayList<>();
-    for (LocalDate d = today.minusMonths(18).withDayOfMonth(1); d.isBefore(today); d = d.plusMonths(1)) {
+    // Every fortnight for a year and a half (even quarters), then every day of the last week.
+    for (LocalDate d = today.minusMonths(18); d.isBefore(today.minusDays(7)); d = d.plusDays(14)) {
       days.add(d);
     }
-    days.addAll(List.of(today.minusDays(2), today.minusDays(1), today));
+    today.minusDays(7).datesUntil(today.plusDays(1)).forEach(days::add);
     long t0 = System.nanoTime();
     int events = SimData.send(node.api, days, 7, 2000);
     System.out.printf("dataset: %,d simulated events on %d days in %.1f s%n", events, days.size(),
