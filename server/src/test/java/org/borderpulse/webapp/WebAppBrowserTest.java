@@ -223,6 +223,28 @@ class WebAppBrowserTest {
   }
 
   @Test
+  void theOverviewFitsA1280x720ScreenAndAWallFillsA4kScreen() {
+    try {
+      browser.viewport(1280, 720);
+      open("/d/fraud-overview");
+      browser.waitFor(WAIT, "the overview drawn", () -> browser.js("return [...document.querySelectorAll('.panel')]"
+          + ".every(p => p.dataset.updates > 0)"), Boolean.TRUE::equals);
+      assertEquals(Boolean.TRUE, browser.js("return document.scrollingElement.scrollWidth <= window.innerWidth"),
+          "no sideways scrolling at 1280×720");
+      browser.screenshot("fraud-overview-1280x720");
+      browser.viewport(3840, 2160);
+      open("/wall?playlist=operations-room");
+      browser.waitFor(WAIT, "the wall drawn", () -> browser.js("return [...document.querySelectorAll('.panel')]"
+          + ".every(p => p.dataset.updates > 0)"), Boolean.TRUE::equals);
+      assertEquals(Boolean.TRUE, browser.js("const b = document.querySelector('#board').getBoundingClientRect();"
+          + "return b.width > 3700 && b.bottom <= window.innerHeight"), "the wall fills the 4K screen without scrolling");
+      browser.screenshot("wall-3840x2160");
+    } finally {
+      browser.viewport(1920, 1080);
+    }
+  }
+
+  @Test
   void everyPanelExportsItsDataAsCsvAndEveryChartAsPng() {
     open("/d/fraud-overview");
     browser.waitFor(WAIT, "the breakdown drawn", () -> browser.js("return window.bp.view.panel('top-fraud-types').data"),
