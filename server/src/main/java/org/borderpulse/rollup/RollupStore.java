@@ -46,30 +46,17 @@ public final class RollupStore {
     }
     int n = deltas.size();
     LocalDate[] day = new LocalDate[n];
-    String[] post = new String[n], ws = new String[n], outcome = new String[n], docType = new String[n];
-    String[] fraud = new String[n], issuing = new String[n], nat = new String[n], reason = new String[n];
-    String[] dir = new String[n];
-    Short[] type = new Short[n];
+    String[] dimensions = new String[n];
     Long[] value = new Long[n], events = new Long[n];
     int i = 0;
     for (RollupRow r : deltas) {
       day[i] = r.day();
-      post[i] = r.post();
-      type[i] = (short) r.type();
-      ws[i] = r.workstation();
-      outcome[i] = r.outcome();
-      docType[i] = r.documentType();
-      fraud[i] = r.fraudType();
-      issuing[i] = r.issuingCountry();
-      nat[i] = r.nationality();
-      reason[i] = r.reason();
-      dir[i] = r.direction();
+      dimensions[i] = r.dimensions();
       value[i] = r.value();
       events[i] = r.events();
       i++;
     }
-    return conn.preparedQuery(RollupSql.UPSERT).execute(Tuple.from(List.of(day, post, type, ws, outcome, docType,
-            fraud, issuing, nat, reason, dir, value, events)))
+    return conn.preparedQuery(RollupSql.UPSERT).execute(Tuple.of(day, dimensions, value, events))
         .map(rows -> {
           List<RollupRow> out = new ArrayList<>(rows.size());
           rows.forEach(row -> out.add(read(row)));
@@ -78,8 +65,6 @@ public final class RollupStore {
   }
 
   private static RollupRow read(Row r) {
-    return new RollupRow(r.getLocalDate(0), r.getString(1), r.getShort(2), r.getString(3), r.getString(4),
-        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
-        r.getLong(11), r.getLong(12), r.getLong(13));
+    return RollupRow.of(r.getLocalDate(0), r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), s -> s);
   }
 }
