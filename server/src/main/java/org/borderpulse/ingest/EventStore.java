@@ -60,7 +60,7 @@ public final class EventStore {
    * transaction. Fails with a unique violation on {@code event_pkey} when an id is known.
    */
   private Future<Result> storeNew(List<Indexed> sorted, int repeated) {
-    Collection<RollupRow> deltas = RollupStore.deltas(sorted.stream().map(Indexed::event).toList());
+    Collection<RollupStore.Delta> deltas = RollupStore.deltas(sorted.stream().map(Indexed::event).toList());
     return pool.withTransaction(conn -> {
       Future<RowSet<Row>> batch = conn.preparedQuery(IngestSql.INSERT_NEW_BATCH).execute(Tuple.of(sorted.size()));
       Future<RowSet<Row>> inserted = conn.preparedQuery(IngestSql.INSERT_NEW_EVENTS).execute(columns(sorted));

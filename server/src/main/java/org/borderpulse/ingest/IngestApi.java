@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -104,8 +105,9 @@ public final class IngestApi {
     List<EventStore.Indexed> unique = new ArrayList<>(raws.size());
     Map<String, EventStore.Indexed> byId = new HashMap<>();
     int repeated = 0;
+    Instant latest = validator.latest();
     for (EventReader.Raw raw : raws) {
-      Event e = validator.validate(raw, errors);
+      Event e = validator.validate(raw, errors, latest);
       if (e == null) {
         continue;
       }

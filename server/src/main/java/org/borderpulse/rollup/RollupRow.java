@@ -22,26 +22,23 @@ public record RollupRow(LocalDate day, String post, int type, String workstation
   /** Post, type and the eight dimensions. */
   private static final int DIMENSION_FIELDS = 10;
 
-  /** The same dimensions, another value (used to sum deltas). */
-  RollupRow plus(long v, long e) {
-    return new RollupRow(day, post, type, workstation, outcome, documentType, fraudType, issuingCountry,
-        nationality, reason, direction, value + v, events + e, version);
-  }
-
-  /** The day and the dimensions: what tells two rows apart. */
-  String dimensionKey() {
-    return day + "|" + dimensions();
-  }
-
   /**
    * The key column of {@code rollup_day} besides the day (migration V5): post, type and the
    * eight dimension values, {@code '|'}-separated. Ids, vocabulary values and country codes
    * hold no {@code '|'}, so the key is exact.
    */
   public String dimensions() {
-    return post + SEPARATOR + type + SEPARATOR + workstation + SEPARATOR + outcome + SEPARATOR + documentType
-        + SEPARATOR + fraudType + SEPARATOR + issuingCountry + SEPARATOR + nationality + SEPARATOR + reason
-        + SEPARATOR + direction;
+    return dimensions(post, type, workstation, outcome, documentType, fraudType, issuingCountry, nationality, reason,
+        direction);
+  }
+
+  /** As {@link #dimensions()}, from the values ({@code ""} when absent). */
+  public static String dimensions(String post, int type, String workstation, String outcome, String documentType,
+      String fraudType, String issuingCountry, String nationality, String reason, String direction) {
+    return new StringBuilder(64).append(post).append(SEPARATOR).append(type).append(SEPARATOR).append(workstation)
+        .append(SEPARATOR).append(outcome).append(SEPARATOR).append(documentType).append(SEPARATOR).append(fraudType)
+        .append(SEPARATOR).append(issuingCountry).append(SEPARATOR).append(nationality).append(SEPARATOR)
+        .append(reason).append(SEPARATOR).append(direction).toString();
   }
 
   /** A row from its stored form; {@code strings} may intern the dimension values (the start-up load does). */

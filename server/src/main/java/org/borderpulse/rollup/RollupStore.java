@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.borderpulse.ingest.Event;
@@ -16,23 +16,33 @@ import org.borderpulse.ingest.Event;
 public final class RollupStore {
   private RollupStore() {}
 
-  /** The rollup deltas of newly stored events, one row per distinct day, post and dimensions. */
-  public static Collection<RollupRow> deltas(Iterable<Event> events) {
-    Map<String, RollupRow> sums = new LinkedHashMap<>();
+  /** What a batch adds to one rollup row: its key (day and {@link RollupRow#dimensions()}) and the sums. */
+  public record Delta(LocalDate day, String dimensions, long value, long events) {
+    Delta plus(Delta d) {
+      return new Delta(day, dimensions, value + d.value, events + d.events);
+    }
+  }
+
+  private record Key(LocalDate day, String dimensions) {}
+
+  /** The rollup deltas of newly stored events, one per distinct day, post and dimensions. */
+  public static Collection<Delta> deltas(Iterable<Event> events) {
+    Map<Key, Delta> sums = new HashMap<>();
     for (Event e : events) {
-      RollupRow r = switch (e.type()) {
-        case "document_check" -> row(e, RollupRow.DOCUMENT_CHECK, 1);
-        case "interception" -> row(e, RollupRow.INTERCEPTION, e.persons());
-        default -> row(e, RollupRow.CROSSING_COUNT, e.count());
+      Delta d = switch (e.type()) {
+        case "document_check" -> delta(e, RollupRow.DOCUMENT_CHECK, 1);
+        case "interception" -> delta(e, RollupRow.INTERCEPTION, e.persons());
+        default -> delta(e, RollupRow.CROSSING_COUNT, e.count());
       };
-      sums.merge(r.dimensionKey(), r, (a, b) -> a.plus(b.value(), b.events()));
+      sums.merge(new Key(d.day(), d.dimensions()), d, Delta::plus);
     }
     return sums.values();
   }
 
-  private static RollupRow row(Event e, int type, long value) {
-    return new RollupRow(e.localDay(), e.post(), type, n(e.workstation()), n(e.outcome()), n(e.documentType()),
-        n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()), n(e.direction()), value, 1, 0);
+  private static Delta delta(Event e, int type, long value) {
+    return new Delta(e.localDay(), RollupRow.dimensions(e.post(), type, n(e.workstation()), n(e.outcome()),
+        n(e.documentType()), n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()),
+        n(e.direction())), value, 1);
   }
 
   private static String n(String s) {
@@ -40,7 +50,7 @@ public final class RollupStore {
   }
 
   /** Applies deltas within the caller's transaction; returns the touched rows' absolute values. */
-  public static Future<List<RollupRow>> apply(SqlConnection conn, Collection<RollupRow> deltas) {
+  public static Future<List<RollupRow>> apply(SqlConnection conn, Collection<Delta> deltas) {
     if (deltas.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
@@ -49,7 +59,7 @@ public final class RollupStore {
     String[] dimensions = new String[n];
     Long[] value = new Long[n], events = new Long[n];
     int i = 0;
-    for (RollupRow r : deltas) {
+    for (Delta r : deltas) {
       day[i] = r.day();
       dimensions[i] = r.dimensions();
       value[i] = r.value();
