@@ -8,10 +8,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.borderpulse.catalog.Countries;
 import org.borderpulse.catalog.Post;
 import org.borderpulse.http.Problems;
@@ -27,6 +31,10 @@ public final class EventValidator {
   static final Predicate<String> HASH = s -> s.length() >= 16 && s.length() <= 128 && every(s, EventValidator::isHex);
   static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1990-01-01T00:00:00Z");
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+  /** Per type, every field it may carry (common and its own), as a set: checked for every field of every event. */
+  private static final Map<String, Set<String>> FIELDS = Vocabulary.TYPE_FIELDS.entrySet().stream()
+      .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, t -> Stream.concat(
+          Vocabulary.COMMON_FIELDS.stream(), t.getValue().stream()).collect(Collectors.toUnmodifiableSet())));
 
   private final Function<String, Optional<Post>> posts;
   private final Clock clock;
@@ -67,10 +75,11 @@ public final class EventValidator {
     }
     OffsetDateTime occurredAt = occurredAt(o, c, latest);
     if (type != null) {
-      List<String> allowed = Vocabulary.TYPE_FIELDS.get(type);
+      Set<String> fields = FIELDS.get(type);
       for (String f : o.fieldNames()) {
-        if (!Vocabulary.COMMON_FIELDS.contains(f) && !allowed.contains(f)) {
-          c.fail(f, "unknown field for a " + type + "; it may carry " + String.join(", ", allowed));
+        if (!fields.contains(f)) {
+          c.fail(f, "unknown field for a " + type + "; it may carry "
+              + String.join(", ", Vocabulary.TYPE_FIELDS.get(type)));
         }
       }
     }
