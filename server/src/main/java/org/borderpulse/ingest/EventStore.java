@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class EventStore {
    * transaction. Fails with a unique violation on {@code event_pkey} when an id is known.
    */
   private Future<Result> storeNew(List<Indexed> sorted, int repeated) {
-    Collection<RollupStore.Delta> deltas = RollupStore.deltas(sorted.stream().map(Indexed::event).toList());
+    List<RollupStore.Delta> deltas = RollupStore.deltas(sorted.stream().map(Indexed::event).toList());
     return pool.withTransaction(conn -> {
       Future<RowSet<Row>> batch = conn.preparedQuery(IngestSql.INSERT_NEW_BATCH).execute(Tuple.of(sorted.size()));
       Future<RowSet<Row>> inserted = conn.preparedQuery(IngestSql.INSERT_NEW_EVENTS).execute(columns(sorted));

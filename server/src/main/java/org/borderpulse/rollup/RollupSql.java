@@ -3,13 +3,13 @@ package org.borderpulse.rollup;
 /** Every statement of the rollup package. */
 interface RollupSql {
   /**
-   * Adds a batch's deltas, in key order (so concurrent batches lock rows in the same order),
-   * and returns each touched row's new absolute value and version. The key is the day and the
-   * {@code dimensions} column (see {@link RollupRow#dimensions()}, migration V5).
+   * Adds a batch's deltas and returns each touched row's new absolute value and version. The
+   * key is the day and the {@code dimensions} column (see {@link RollupRow#dimensions()},
+   * migration V5). The arrays come in key order (RollupStore sorts them), and rows are upserted
+   * in array order, so concurrent batches lock rows in the same order.
    */
   String UPSERT = "INSERT INTO rollup_day AS r (local_day, dimensions, value, events) "
-      + "SELECT * FROM unnest($1::date[], $2::text[], $3::bigint[], $4::bigint[]) AS d(day, dimensions, value, events) "
-      + "ORDER BY d.day, d.dimensions COLLATE \"C\" "
+      + "SELECT * FROM unnest($1::date[], $2::text[], $3::bigint[], $4::bigint[]) "
       + "ON CONFLICT (local_day, dimensions) DO UPDATE SET value = r.value + EXCLUDED.value, "
       + "events = r.events + EXCLUDED.events, version = r.version + 1 "
       + "RETURNING local_day, dimensions, value, events, version";

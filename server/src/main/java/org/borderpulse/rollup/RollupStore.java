@@ -6,7 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,14 @@ public final class RollupStore {
 
   private record Key(LocalDate day, String dimensions) {}
 
-  /** The rollup deltas of newly stored events, one per distinct day, post and dimensions. */
-  public static Collection<Delta> deltas(Iterable<Event> events) {
+  /** Key order: by day, then dimensions (ASCII, so String order is the "C" collation's). */
+  private static final Comparator<Delta> KEY_ORDER = Comparator.comparing(Delta::day).thenComparing(Delta::dimensions);
+
+  /**
+   * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in key
+   * order: concurrent batches then lock shared rows in the same order and cannot deadlock.
+   */
+  public static List<Delta> deltas(Iterable<Event> events) {
     Map<Key, Delta> sums = new HashMap<>();
     for (Event e : events) {
       Delta d = switch (e.type()) {
@@ -36,7 +42,9 @@ public final class RollupStore {
       };
       sums.merge(new Key(d.day(), d.dimensions()), d, Delta::plus);
     }
-    return sums.values();
+    List<Delta> sorted = new ArrayList<>(sums.values());
+    sorted.sort(KEY_ORDER);
+    return sorted;
   }
 
   private static Delta delta(Event e, int type, long value) {
@@ -49,8 +57,11 @@ public final class RollupStore {
     return s == null ? "" : s;
   }
 
-  /** Applies deltas within the caller's transaction; returns the touched rows' absolute values. */
-  public static Future<List<RollupRow>> apply(SqlConnection conn, Collection<Delta> deltas) {
+  /**
+   * Applies deltas, in the order {@link #deltas} gives them, within the caller's transaction;
+   * returns the touched rows' absolute values.
+   */
+  public static Future<List<RollupRow>> apply(SqlConnection conn, List<Delta> deltas) {
     if (deltas.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
