@@ -60,9 +60,9 @@ final class StatementProfile {
     String unordered = without(insert, "ORDER BY e.id");
     String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
     List<Variant> variants = List.of(
-        new Variant("server INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),
+        new Variant("checked-path INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),
         new Variant("  same without ORDER BY", (c, e) -> insert(c, unordered, e)),
-        new Variant("  same without ORDER BY, ON CONFLICT and RETURNING", (c, e) -> insert(c, plain, e)),
+        new Variant("  same without ORDER BY, ON CONFLICT, RETURNING (fast path)", (c, e) -> insert(c, plain, e)),
         new Variant("server rollup upsert of the batch's deltas (RollupSql)", (c, e) -> upsertRollups(c, rollup, e)),
         new Variant("COPY of the same rows into event_copy", StatementProfile::copy));
     try (Connection conn = CopyLoad.connect(db)) {
