@@ -36,6 +36,7 @@ public final class IngestApi {
     this.catalog = catalog;
     this.store = store;
     this.validator = new EventValidator(catalog::get, clock);
+    RollupBus.register(vertx);
   }
 
   public void ingest(RoutingContext ctx) {

@@ -5,8 +5,8 @@ interface RollupSql {
   /**
    * Adds a batch's deltas and returns each touched row's new absolute value and version. The
    * key is the day and the {@code dimensions} column (see {@link RollupRow#dimensions()},
-   * migration V5). The arrays come in key order (RollupStore sorts them), and rows are upserted
-   * in array order, so concurrent batches lock rows in the same order.
+   * migration V5). The arrays come in one order shared by every batch (RollupStore sorts them),
+   * and rows are upserted in array order, so concurrent batches lock rows in the same order.
    */
   String UPSERT = "INSERT INTO rollup_day AS r (local_day, dimensions, value, events) "
       + "SELECT * FROM unnest($1::date[], $2::text[], $3::bigint[], $4::bigint[]) "

@@ -25,12 +25,17 @@ public final class RollupStore {
 
   private record Key(LocalDate day, String dimensions) {}
 
-  /** Key order: by day, then dimensions (ASCII, so String order is the "C" collation's). */
-  private static final Comparator<Delta> KEY_ORDER = Comparator.comparing(Delta::day).thenComparing(Delta::dimensions);
+  /**
+   * One total order for every batch, cheap to compare: the key's (cached) string hash first, then
+   * day and dimensions. Any order shared by all writers keeps them from deadlocking.
+   */
+  private static final Comparator<Delta> LOCK_ORDER = Comparator.<Delta>comparingInt(d -> d.dimensions().hashCode())
+      .thenComparing(Delta::day).thenComparing(Delta::dimensions);
 
   /**
-   * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in key
-   * order: concurrent batches then lock shared rows in the same order and cannot deadlock.
+   * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in
+   * {@link #LOCK_ORDER}: concurrent batches then lock shared rows in the same order and cannot
+   * deadlock.
    */
   public static List<Delta> deltas(Iterable<Event> events) {
     Map<Key, Delta> sums = new HashMap<>();
@@ -43,7 +48,7 @@ public final class RollupStore {
       sums.merge(new Key(d.day(), d.dimensions()), d, Delta::plus);
     }
     List<Delta> sorted = new ArrayList<>(sums.values());
-    sorted.sort(KEY_ORDER);
+    sorted.sort(LOCK_ORDER);
     return sorted;
   }
 
