@@ -64,8 +64,11 @@ public final class EventStore {
       Future<RowSet<Row>> batch = conn.preparedQuery(IngestSql.INSERT_NEW_BATCH).execute(Tuple.of(sorted.size()));
       Future<RowSet<Row>> inserted = conn.preparedQuery(IngestSql.INSERT_NEW_EVENTS).execute(columns(sorted));
       Future<List<RollupRow>> rollups = RollupStore.apply(conn, deltas);
-      return Future.all(batch, inserted, rollups).map(x -> new Result(sorted.size(), repeated,
-          batch.result().iterator().next().getLong(0), rollups.result()));
+      return Future.all(batch, inserted, rollups)
+          // the statements after a failed one fail too (transaction aborted): report the insert's own error
+          .recover(e -> Future.failedFuture(inserted.failed() ? inserted.cause() : e))
+          .map(x -> new Result(sorted.size(), repeated, batch.result().iterator().next().getLong(0),
+              rollups.result()));
     });
   }
 
