@@ -13,7 +13,8 @@ record BenchOptions(int events, int batchSize, int concurrency, int rounds, int 
         --batch-size N      events per batch, one HTTP request / one COPY transaction (default 1000)
         --concurrency N     parallel senders for both phases (default 4)
         --rounds N          measured rounds, each one COPY phase and one ingest phase (default 5)
-        --warmup-batches N  batches sent by each phase before measuring, not counted (default 150)
+        --warmup-batches N  batches sent by each phase before measuring, not counted (default 1000: long enough
+                            for the JIT compiler to settle; see docs/benchmarks.md)
         --days N            spread each round's events over the last N days of 2025 (a live post's density)
                             instead of over 2019-2025 (a history import's)
         --config DIR        folder holding posts.yaml (default: ./config or ../config)
@@ -35,7 +36,7 @@ record BenchOptions(int events, int batchSize, int concurrency, int rounds, int 
   }
 
   static BenchOptions parse(String[] args) {
-    int events = 200_000, batchSize = 1000, concurrency = 4, rounds = 5, warmup = 150, maxMinutes = 10, days = 0;
+    int events = 200_000, batchSize = 1000, concurrency = 4, rounds = 5, warmup = 1000, maxMinutes = 10, days = 0;
     Path config = null;
     boolean asShipped = false;
     for (int i = 0; i < args.length; i++) {

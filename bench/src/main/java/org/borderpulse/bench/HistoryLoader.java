@@ -39,13 +39,12 @@ final class HistoryLoader {
       + "outcome, document_type, issuing_country, nationality, fraud_type, document_hash, direction, reason, persons, "
       + "count, period_minutes, content_hash) FROM STDIN";
   private static final String ROLLUP = """
-      INSERT INTO rollup_day (local_day, post_id, type, workstation_id, outcome, document_type, fraud_type,
-        issuing_country, nationality, reason, direction, value, events)
-      SELECT local_day, post_id, CASE type WHEN 'document_check' THEN 0 WHEN 'interception' THEN 1 ELSE 2 END,
-        coalesce(workstation_id, ''), coalesce(outcome, ''), coalesce(document_type, ''), coalesce(fraud_type, ''),
-        coalesce(issuing_country, ''), coalesce(nationality, ''), coalesce(reason, ''), coalesce(direction, ''),
+      INSERT INTO rollup_day (local_day, dimensions, value, events)
+      SELECT local_day, concat_ws('|', post_id, CASE type WHEN 'document_check' THEN 0 WHEN 'interception' THEN 1 ELSE 2 END,
+          coalesce(workstation_id, ''), coalesce(outcome, ''), coalesce(document_type, ''), coalesce(fraud_type, ''),
+          coalesce(issuing_country, ''), coalesce(nationality, ''), coalesce(reason, ''), coalesce(direction, '')),
         sum(CASE type WHEN 'document_check' THEN 1 WHEN 'interception' THEN persons ELSE count END), count(*)
-      FROM event GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11""";
+      FROM event GROUP BY 1, 2""";
 
   private HistoryLoader() {}
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.borderpulse.bench.ParallelRun.Measurement;
 
 /** What the benchmark prints: the machine, one line per phase, and the medians with their ratio. */
@@ -46,14 +47,26 @@ final class Report {
     System.out.printf("Median ingest %,10.0f events/s%n", ingest);
     System.out.printf(Locale.ROOT, "Ratio ingest/COPY = %.2f (target >= %.2f: %s)%n", ratio, TARGET,
         ratio >= TARGET ? "met" : "NOT met");
+    double copyCpu = median(copies, Report::cpuMicrosPerEvent), ingestCpu = median(ingests, Report::cpuMicrosPerEvent);
+    System.out.printf(Locale.ROOT, "CPU (JVM + PostgreSQL) per event, medians: COPY %.1f µs, ingest %.1f µs; "
+        + "COPY/ingest = %.2f (the events/s ratio to expect undisturbed, both phases being CPU-bound)%n",
+        copyCpu, ingestCpu, copyCpu / ingestCpu);
     System.out.println("CPU columns: core-seconds used during the phase by this JVM (server + HTTP client), by "
         + "PostgreSQL, and by anything else on the machine (disturbance). Load average now: " + loadAverage());
   }
 
+  private static double cpuMicrosPerEvent(Measurement m) {
+    return (m.cpu().jvmSeconds() + m.cpu().postgresSeconds()) * 1e6 / m.rows();
+  }
+
   private static double median(List<Measurement> ms) {
-    double[] rates = ms.stream().mapToDouble(Measurement::rate).sorted().toArray();
-    int n = rates.length;
-    return n % 2 == 1 ? rates[n / 2] : (rates[n / 2 - 1] + rates[n / 2]) / 2;
+    return median(ms, Measurement::rate);
+  }
+
+  private static double median(List<Measurement> ms, ToDoubleFunction<Measurement> value) {
+    double[] values = ms.stream().mapToDouble(value).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }
 
   private static String seconds(double s) {

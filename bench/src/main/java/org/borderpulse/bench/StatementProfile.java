@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.borderpulse.ingest.Event;
-import org.borderpulse.rollup.RollupRow;
 import org.borderpulse.rollup.RollupStore;
 import org.borderpulse.store.Database;
 import org.postgresql.PGConnection;
@@ -61,9 +60,9 @@ final class StatementProfile {
     String unordered = without(insert, "ORDER BY e.id");
     String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
     List<Variant> variants = List.of(
-        new Variant("server INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),
+        new Variant("checked-path INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),
         new Variant("  same without ORDER BY", (c, e) -> insert(c, unordered, e)),
-        new Variant("  same without ORDER BY, ON CONFLICT and RETURNING", (c, e) -> insert(c, plain, e)),
+        new Variant("  same without ORDER BY, ON CONFLICT, RETURNING (fast path)", (c, e) -> insert(c, plain, e)),
         new Variant("server rollup upsert of the batch's deltas (RollupSql)", (c, e) -> upsertRollups(c, rollup, e)),
         new Variant("COPY of the same rows into event_copy", StatementProfile::copy));
     try (Connection conn = CopyLoad.connect(db)) {
@@ -135,21 +134,14 @@ final class StatementProfile {
     return () -> conn.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyRows.COPY_IN, new ByteArrayInputStream(rows));
   }
 
-  /** The 13 arrays of the server's rollup upsert, from the deltas the server computes for the batch. */
+  /** The 4 arrays of the server's rollup upsert (day, dimensions, value, events), from the server's deltas. */
   private static Load upsertRollups(Connection conn, String sql, List<Event> events) throws SQLException {
-    List<RollupRow> rows = new ArrayList<>(RollupStore.deltas(events));
+    List<RollupStore.Delta> rows = new ArrayList<>(RollupStore.deltas(events));
     PreparedStatement ps = conn.prepareStatement(sql);
-    int i = 1;
-    ps.setArray(i++, conn.createArrayOf("date", rows.stream().map(r -> r.day().toString()).toArray()));
-    ps.setArray(i++, conn.createArrayOf("text", rows.stream().map(RollupRow::post).toArray()));
-    ps.setArray(i++, conn.createArrayOf("int2", rows.stream().map(r -> (short) r.type()).toArray()));
-    for (Function<RollupRow, String> text : List.<Function<RollupRow, String>>of(RollupRow::workstation,
-        RollupRow::outcome, RollupRow::documentType, RollupRow::fraudType, RollupRow::issuingCountry,
-        RollupRow::nationality, RollupRow::reason, RollupRow::direction)) {
-      ps.setArray(i++, conn.createArrayOf("text", rows.stream().map(text).toArray()));
-    }
-    ps.setArray(i++, conn.createArrayOf("int8", rows.stream().map(RollupRow::value).toArray()));
-    ps.setArray(i, conn.createArrayOf("int8", rows.stream().map(RollupRow::events).toArray()));
+    ps.setArray(1, conn.createArrayOf("date", rows.stream().map(r -> r.day().toString()).toArray()));
+    ps.setArray(2, conn.createArrayOf("text", rows.stream().map(RollupStore.Delta::dimensions).toArray()));
+    ps.setArray(3, conn.createArrayOf("int8", rows.stream().map(RollupStore.Delta::value).toArray()));
+    ps.setArray(4, conn.createArrayOf("int8", rows.stream().map(RollupStore.Delta::events).toArray()));
     return statement(ps);
   }
 

@@ -22,6 +22,9 @@ public final class Countries {
   }
 
   public static String problem(String code) {
+    if (isKnown(code)) {
+      return null;
+    }
     if (code == null || !ALPHA3.matcher(code).matches()) {
       return "must be an ISO 3166-1 alpha-3 code in capitals, such as THA";
     }

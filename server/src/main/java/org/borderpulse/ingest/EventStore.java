@@ -3,6 +3,7 @@ package org.borderpulse.ingest;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -27,6 +28,7 @@ import org.borderpulse.rollup.RollupStore;
  * content is a duplicate; with other content the whole batch fails with 409.
  */
 public final class EventStore {
+  private static final String UNIQUE_VIOLATION = "23505";
   private final Pool pool;
 
   public EventStore(Pool pool) {
@@ -37,13 +39,51 @@ public final class EventStore {
   public record Result(int accepted, int duplicates, long batchSeq, List<RollupRow> rollups) {}
 
   /**
+   * Stores a batch: first as if every id were new (the usual case: one plain insert, no
+   * conflict handling); if an id is already stored (or a concurrent request stored it first)
+   * that attempt is rolled back and the batch takes the checked path, which tells duplicates
+   * from conflicts. Both paths commit the events, their rollups and the batch row together.
+   *
    * @param events validated events, unique by id, with their indexes in the request
    * @param repeated events dropped before storing because the same record came twice in the request
    */
   public Future<Result> store(List<Indexed> events, int repeated) {
     List<Indexed> sorted = new ArrayList<>(events);
     sorted.sort((a, b) -> a.event().id().compareTo(b.event().id()));
-    return pool.withTransaction(conn -> insert(conn, sorted)
+    return storeNew(sorted, repeated)
+        .recover(e -> isKnownId(e) ? storeChecked(sorted, repeated) : Future.failedFuture(e));
+  }
+
+  /**
+   * The fast path: batch row, events and rollups, pipelined on one connection in one
+   * transaction. Fails with a unique violation on {@code event_pkey} when an id is known.
+   */
+  private Future<Result> storeNew(List<Indexed> sorted, int repeated) {
+    List<RollupStore.Delta> deltas = RollupStore.deltas(sorted.stream().map(Indexed::event).toList());
+    return pool.withTransaction(conn -> {
+      Future<RowSet<Row>> batch = conn.preparedQuery(IngestSql.INSERT_NEW_BATCH).execute(Tuple.of(sorted.size()));
+      Future<RowSet<Row>> inserted = conn.preparedQuery(IngestSql.INSERT_NEW_EVENTS).execute(columns(sorted));
+      Future<List<RollupRow>> rollups = RollupStore.apply(conn, deltas);
+      return Future.all(batch, inserted, rollups)
+          // the statements after a failed one fail too (transaction aborted): report the insert's own error
+          .recover(e -> Future.failedFuture(inserted.failed() ? inserted.cause() : e))
+          .map(x -> new Result(sorted.size(), repeated, batch.result().iterator().next().getLong(0),
+              rollups.result()));
+    });
+  }
+
+  /** A unique violation of the event key: some id of the batch is already stored. */
+  private static boolean isKnownId(Throwable e) {
+    return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+        && IngestSql.EVENT_KEY.equals(pg.getConstraint());
+  }
+
+  /**
+   * The checked path: skips known ids, compares their stored content (409 if any differs),
+   * and rolls up only the events this batch stored.
+   */
+  private Future<Result> storeChecked(List<Indexed> sorted, int repeated) {
+    return pool.withTransaction(conn -> conn.preparedQuery(IngestSql.INSERT_EVENTS).execute(columns(sorted))
         .compose(rows -> {
           Set<String> inserted = new HashSet<>();
           long seq = 0;
@@ -63,7 +103,8 @@ public final class EventStore {
         }));
   }
 
-  private static Future<RowSet<Row>> insert(SqlConnection conn, List<Indexed> events) {
+  /** The 18 column arrays of {@link IngestSql#INSERT_FROM_ARRAYS}, in the events' order. */
+  private static Tuple columns(List<Indexed> events) {
     int n = events.size();
     String[] id = new String[n], type = new String[n], post = new String[n], ws = new String[n];
     OffsetDateTime[] at = new OffsetDateTime[n];
@@ -93,8 +134,8 @@ public final class EventStore {
       period[i] = e.periodMinutes();
       content[i] = Buffer.buffer(events.get(i).contentHash());
     }
-    return conn.preparedQuery(IngestSql.INSERT_EVENTS).execute(Tuple.from(List.of(id, type, post, ws, at, day,
-        outcome, docType, issuing, nat, fraud, hash, dir, reason, persons, count, period, content)));
+    return Tuple.from(List.of(id, type, post, ws, at, day, outcome, docType, issuing, nat, fraud, hash, dir, reason,
+        persons, count, period, content));
   }
 
   private static Future<Void> checkSameContent(SqlConnection conn, List<Indexed> known) {

@@ -4,12 +4,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.borderpulse.catalog.Countries;
 import org.borderpulse.catalog.Post;
 import org.borderpulse.http.Problems;
@@ -19,10 +25,16 @@ import org.borderpulse.http.Problems;
  * Every problem of every event is collected, so one answer tells a post all it must fix.
  */
 public final class EventValidator {
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{16,128}");
+  /** 1–64 characters of {@code [A-Za-z0-9._:-]}. */
+  static final Predicate<String> ID = s -> s.length() <= 64 && every(s, EventValidator::isIdChar);
+  /** 16–128 hex digits. */
+  static final Predicate<String> HASH = s -> s.length() >= 16 && s.length() <= 128 && every(s, EventValidator::isHex);
   static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1990-01-01T00:00:00Z");
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+  /** Per type, every field it may carry (common and its own), as a set: checked for every field of every event. */
+  private static final Map<String, Set<String>> FIELDS = Vocabulary.TYPE_FIELDS.entrySet().stream()
+      .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, t -> Stream.concat(
+          Vocabulary.COMMON_FIELDS.stream(), t.getValue().stream()).collect(Collectors.toUnmodifiableSet())));
 
   private final Function<String, Optional<Post>> posts;
   private final Clock clock;
@@ -34,6 +46,16 @@ public final class EventValidator {
 
   /** Validates one raw event; returns it normalised, or null after adding its problems to {@code errors}. */
   public Event validate(EventReader.Raw raw, JsonArray errors) {
+    return validate(raw, errors, latest());
+  }
+
+  /** The latest {@code occurredAt} accepted now: read the clock once per batch, not per event. */
+  public Instant latest() {
+    return clock.instant().plus(MAX_FUTURE);
+  }
+
+  /** As {@link #validate(EventReader.Raw, JsonArray)}, with {@link #latest()} taken by the caller. */
+  public Event validate(EventReader.Raw raw, JsonArray errors, Instant latest) {
     Check c = new Check(raw, errors);
     if (!(raw.value() instanceof JsonObject o)) {
       c.fail(null, "each event must be a JSON object");
@@ -51,12 +73,13 @@ public final class EventValidator {
       c.fail("workstation", "post '" + postId + "' has no workstation '" + workstation + "' (it has "
           + String.join(", ", post.workstationIds().stream().sorted().toList()) + ")");
     }
-    OffsetDateTime occurredAt = occurredAt(o, c);
+    OffsetDateTime occurredAt = occurredAt(o, c, latest);
     if (type != null) {
-      List<String> allowed = Vocabulary.TYPE_FIELDS.get(type);
+      Set<String> fields = FIELDS.get(type);
       for (String f : o.fieldNames()) {
-        if (!Vocabulary.COMMON_FIELDS.contains(f) && !allowed.contains(f)) {
-          c.fail(f, "unknown field for a " + type + "; it may carry " + String.join(", ", allowed));
+        if (!fields.contains(f)) {
+          c.fail(f, "unknown field for a " + type + "; it may carry "
+              + String.join(", ", Vocabulary.TYPE_FIELDS.get(type)));
         }
       }
     }
@@ -104,7 +127,7 @@ public final class EventValidator {
         null, null, direction, null, null, count, period);
   }
 
-  private OffsetDateTime occurredAt(JsonObject o, Check c) {
+  private static OffsetDateTime occurredAt(JsonObject o, Check c, Instant latest) {
     Object v = o.getValue("occurredAt");
     if (v == null) {
       c.fail("occurredAt", "is required: ISO-8601 with an offset, such as 2022-05-03T10:15:00+07:00");
@@ -112,12 +135,12 @@ public final class EventValidator {
     }
     OffsetDateTime t;
     try {
-      t = OffsetDateTime.parse(String.valueOf(v));
+      t = IsoTime.parse(String.valueOf(v));
     } catch (DateTimeParseException e) {
       c.fail("occurredAt", "must be ISO-8601 with an offset, such as 2022-05-03T10:15:00+07:00");
       return null;
     }
-    if (t.isAfter(OffsetDateTime.now(clock).plus(MAX_FUTURE))) {
+    if (t.toInstant().isAfter(latest)) {
       c.fail("occurredAt", "is more than 5 minutes in the future; check the post's clock");
       return null;
     }
@@ -126,6 +149,25 @@ public final class EventValidator {
       return null;
     }
     return t;
+  }
+
+  /** Character tests instead of regular expressions: these run for every event. */
+  private static boolean every(String s, IntPredicate test) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!test.test(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static boolean isIdChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+        || c == ':' || c == '-';
   }
 
   private static java.time.LocalDate day(OffsetDateTime at, Post post) {
@@ -152,7 +194,7 @@ public final class EventValidator {
       errors.add(e);
     }
 
-    String text(JsonObject o, String field, boolean required, Pattern pattern, String rule) {
+    String text(JsonObject o, String field, boolean required, Predicate<String> valid, String rule) {
       Object v = o.getValue(field);
       if (v == null) {
         if (required) {
@@ -160,7 +202,7 @@ public final class EventValidator {
         }
         return null;
       }
-      if (!(v instanceof String s) || s.isEmpty() || (pattern != null && !pattern.matcher(s).matches())
+      if (!(v instanceof String s) || s.isEmpty() || (valid != null && !valid.test(s))
           || s.length() > 256) {
         fail(field, rule);
         return null;

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ public final class IngestApi {
     this.catalog = catalog;
     this.store = store;
     this.validator = new EventValidator(catalog::get, clock);
+    RollupBus.register(vertx);
   }
 
   public void ingest(RoutingContext ctx) {
@@ -104,8 +106,9 @@ public final class IngestApi {
     List<EventStore.Indexed> unique = new ArrayList<>(raws.size());
     Map<String, EventStore.Indexed> byId = new HashMap<>();
     int repeated = 0;
+    Instant latest = validator.latest();
     for (EventReader.Raw raw : raws) {
-      Event e = validator.validate(raw, errors);
+      Event e = validator.validate(raw, errors, latest);
       if (e == null) {
         continue;
       }

@@ -2,13 +2,8 @@ package org.borderpulse.ingest;
 
 /** Every statement of the ingest package. */
 interface IngestSql {
-  /**
-   * Inserts a whole batch in one statement from column arrays, sorted by id so concurrent
-   * batches take row locks in the same order. A known id is skipped (ON CONFLICT DO NOTHING);
-   * RETURNING tells which ids were new. The batch's sequence number is drawn once.
-   */
-  String INSERT_EVENTS = """
-      WITH batch AS (SELECT nextval('ingest_batch_seq_seq') AS seq)
+  /** Inserts events from column arrays $1..$18 under the sequence number of the CTE {@code batch}. */
+  String INSERT_FROM_ARRAYS = """
       INSERT INTO event (id, type, post_id, workstation_id, occurred_at, local_day, batch_seq, outcome,
         document_type, issuing_country, nationality, fraud_type, document_hash, direction, reason, persons,
         count, period_minutes, content_hash)
@@ -20,11 +15,39 @@ interface IngestSql {
         $15::int[], $16::int[], $17::int[], $18::bytea[])
         AS e(id, type, post_id, workstation_id, occurred_at, local_day, outcome, document_type, issuing_country,
           nationality, fraud_type, document_hash, direction, reason, persons, count, period_minutes, content_hash)
+      """;
+
+  /**
+   * The fast path's batch row, first: its sequence number is then the session's
+   * {@code currval} for {@link #INSERT_NEW_EVENTS}.
+   */
+  String INSERT_NEW_BATCH = "INSERT INTO ingest_batch (events) VALUES ($1) RETURNING seq";
+
+  /**
+   * The fast path: a plain insert of a batch whose ids are all expected to be new, under the
+   * sequence number {@link #INSERT_NEW_BATCH} just drew. No conflict handling and nothing
+   * returned; a known id fails the statement with a unique violation on {@code event_pkey}
+   * (after waiting for a concurrent insert of it to commit). The arrays come sorted by id (Java
+   * sorts them; ids are ASCII, so String order is the column's order), so concurrent batches
+   * take row locks in the same order.
+   */
+  String INSERT_NEW_EVENTS = "WITH batch AS (SELECT currval('ingest_batch_seq_seq') AS seq)\n" + INSERT_FROM_ARRAYS;
+
+  /**
+   * The checked path, taken when the fast path met a known id: inserts a whole batch in one
+   * statement from column arrays, sorted by id so concurrent batches take row locks in the
+   * same order. A known id is skipped (ON CONFLICT DO NOTHING); RETURNING tells which ids were
+   * new. The batch's sequence number is drawn once.
+   */
+  String INSERT_EVENTS = "WITH batch AS (SELECT nextval('ingest_batch_seq_seq') AS seq)\n" + INSERT_FROM_ARRAYS + """
       ORDER BY e.id
       ON CONFLICT (id) DO NOTHING
       RETURNING id, batch_seq""";
 
-  /** Records an accepted batch under the sequence number its events carry. */
+  /** The primary key a known id violates. */
+  String EVENT_KEY = "event_pkey";
+
+  /** Records an accepted batch under the sequence number its events carry (checked path). */
   String INSERT_BATCH = "INSERT INTO ingest_batch (seq, events) VALUES ($1, $2)";
 
   /** The stored content of ids that were already there (committed: ON CONFLICT waited for them). */

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import org.borderpulse.store.Database;
 import java.util.Map;
 import java.util.Set;
@@ -54,9 +53,10 @@ public final class CubeVerticle extends VerticleBase {
     LocalCodec.register(vertx);
     QueryEngine engine = new QueryEngine(cube, post -> catalog.get(post).map(Post::country).orElse(null), regions);
     LiveQueries live = new LiveQueries(engine, liveQueries, liveInterval);
-    MessageConsumer<JsonArray> rows = vertx.eventBus().<JsonArray>localConsumer(RollupBus.ROWS, m -> {
-      for (int i = 0; i < m.body().size(); i++) {
-        cube.apply(RollupRow.fromJson(m.body().getJsonArray(i)), (post, day, key, value) -> live.changed(post, day, key));
+    RollupBus.register(vertx);
+    MessageConsumer<RollupBus.Rows> rows = vertx.eventBus().<RollupBus.Rows>localConsumer(RollupBus.ROWS, m -> {
+      for (RollupRow r : m.body().rows()) {
+        cube.apply(r, (post, day, key, value) -> live.changed(post, day, key));
       }
       live.flush(vertx);
     });

@@ -28,6 +28,8 @@ import org.postgresql.copy.CopyOut;
  */
 public final class RollupLoader {
   private static final int CHUNK = 10_000;
+  /** local_day, dimensions, value, events, version ({@link RollupSql#COPY_SLICE}). */
+  private static final int FIELDS = 5;
 
   private RollupLoader() {}
 
@@ -96,19 +98,18 @@ public final class RollupLoader {
     Map<String, String> strings = new HashMap<>();
     Map<String, LocalDate> days = new HashMap<>();
     List<RollupRow> chunk = new ArrayList<>(CHUNK);
-    String[] f = new String[14];
+    String[] f = new String[FIELDS];
     long n = 0;
     String line;
     while ((line = r.readLine()) != null) {
       int start = 0;
-      for (int i = 0; i < 14; i++) {
-        int end = i == 13 ? line.length() : line.indexOf('\t', start);
-        String v = line.substring(start, end);
-        f[i] = i >= 11 ? v : strings.computeIfAbsent(v, x -> x);
+      for (int i = 0; i < FIELDS; i++) {
+        int end = i == FIELDS - 1 ? line.length() : line.indexOf('\t', start);
+        f[i] = line.substring(start, end);
         start = end + 1;
       }
-      chunk.add(new RollupRow(days.computeIfAbsent(f[0], LocalDate::parse), f[1], Integer.parseInt(f[2]), f[3], f[4],
-          f[5], f[6], f[7], f[8], f[9], f[10], Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13])));
+      chunk.add(RollupRow.of(days.computeIfAbsent(f[0], LocalDate::parse), f[1], Long.parseLong(f[2]),
+          Long.parseLong(f[3]), Long.parseLong(f[4]), v -> strings.computeIfAbsent(v, x -> x)));
       n++;
       if (chunk.size() == CHUNK) {
         sink.accept(chunk);

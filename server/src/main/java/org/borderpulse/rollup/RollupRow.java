@@ -2,6 +2,7 @@ package org.borderpulse.rollup;
 
 import io.vertx.core.json.JsonArray;
 import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 
 /**
  * One rollup row: a post-local day, a post, the event type and every dimension value ({@code ""}
@@ -17,16 +18,44 @@ public record RollupRow(LocalDate day, String post, int type, String workstation
   public static final int DOCUMENT_CHECK = 0;
   public static final int INTERCEPTION = 1;
   public static final int CROSSING_COUNT = 2;
+  private static final char SEPARATOR = '|';
+  /** Post, type and the eight dimensions. */
+  private static final int DIMENSION_FIELDS = 10;
 
-  /** The same dimensions, another value (used to sum deltas). */
-  RollupRow plus(long v, long e) {
-    return new RollupRow(day, post, type, workstation, outcome, documentType, fraudType, issuingCountry,
-        nationality, reason, direction, value + v, events + e, version);
+  /**
+   * The key column of {@code rollup_day} besides the day (migration V5): post, type and the
+   * eight dimension values, {@code '|'}-separated. Ids, vocabulary values and country codes
+   * hold no {@code '|'}, so the key is exact.
+   */
+  public String dimensions() {
+    return dimensions(post, type, workstation, outcome, documentType, fraudType, issuingCountry, nationality, reason,
+        direction);
   }
 
-  String dimensionKey() {
-    return day + "|" + post + "|" + type + "|" + workstation + "|" + outcome + "|" + documentType + "|" + fraudType
-        + "|" + issuingCountry + "|" + nationality + "|" + reason + "|" + direction;
+  /** As {@link #dimensions()}, from the values ({@code ""} when absent). */
+  public static String dimensions(String post, int type, String workstation, String outcome, String documentType,
+      String fraudType, String issuingCountry, String nationality, String reason, String direction) {
+    return new StringBuilder(64).append(post).append(SEPARATOR).append(type).append(SEPARATOR).append(workstation)
+        .append(SEPARATOR).append(outcome).append(SEPARATOR).append(documentType).append(SEPARATOR).append(fraudType)
+        .append(SEPARATOR).append(issuingCountry).append(SEPARATOR).append(nationality).append(SEPARATOR)
+        .append(reason).append(SEPARATOR).append(direction).toString();
+  }
+
+  /** A row from its stored form; {@code strings} may intern the dimension values (the start-up load does). */
+  static RollupRow of(LocalDate day, String dimensions, long value, long events, long version,
+      UnaryOperator<String> strings) {
+    String[] f = new String[DIMENSION_FIELDS];
+    int start = 0;
+    for (int i = 0; i < DIMENSION_FIELDS; i++) {
+      int end = i == DIMENSION_FIELDS - 1 ? dimensions.length() : dimensions.indexOf(SEPARATOR, start);
+      if (end < 0) {
+        throw new IllegalArgumentException("a rollup key has " + DIMENSION_FIELDS + " fields: " + dimensions);
+      }
+      f[i] = strings.apply(dimensions.substring(start, end));
+      start = end + 1;
+    }
+    return new RollupRow(day, f[0], Integer.parseInt(f[1]), f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], value,
+        events, version);
   }
 
   /** Compact wire form for the event bus. */

@@ -6,8 +6,8 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.borderpulse.ingest.Event;
@@ -16,60 +16,76 @@ import org.borderpulse.ingest.Event;
 public final class RollupStore {
   private RollupStore() {}
 
-  /** The rollup deltas of newly stored events, one row per distinct day, post and dimensions. */
-  public static Collection<RollupRow> deltas(Iterable<Event> events) {
-    Map<String, RollupRow> sums = new LinkedHashMap<>();
-    for (Event e : events) {
-      RollupRow r = switch (e.type()) {
-        case "document_check" -> row(e, RollupRow.DOCUMENT_CHECK, 1);
-        case "interception" -> row(e, RollupRow.INTERCEPTION, e.persons());
-        default -> row(e, RollupRow.CROSSING_COUNT, e.count());
-      };
-      sums.merge(r.dimensionKey(), r, (a, b) -> a.plus(b.value(), b.events()));
+  /** What a batch adds to one rollup row: its key (day and {@link RollupRow#dimensions()}) and the sums. */
+  public record Delta(LocalDate day, String dimensions, long value, long events) {
+    Delta plus(Delta d) {
+      return new Delta(day, dimensions, value + d.value, events + d.events);
     }
-    return sums.values();
   }
 
-  private static RollupRow row(Event e, int type, long value) {
-    return new RollupRow(e.localDay(), e.post(), type, n(e.workstation()), n(e.outcome()), n(e.documentType()),
-        n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()), n(e.direction()), value, 1, 0);
+  private record Key(LocalDate day, String dimensions) {}
+
+  /**
+   * Key order, the order of the {@code rollup_day} index: by day, then dimensions (ASCII, so
+   * String order is the "C" collation's). Any order shared by all writers keeps them from
+   * deadlocking; this one also keeps consecutive upserts on the same index and heap pages.
+   */
+  private static final Comparator<Delta> LOCK_ORDER = (a, b) -> {
+    int byDay = a.day().compareTo(b.day());
+    return byDay != 0 ? byDay : a.dimensions().compareTo(b.dimensions());
+  };
+
+  /**
+   * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in
+   * {@link #LOCK_ORDER}: concurrent batches then lock shared rows in the same order and cannot
+   * deadlock.
+   */
+  public static List<Delta> deltas(Iterable<Event> events) {
+    Map<Key, Delta> sums = new HashMap<>();
+    for (Event e : events) {
+      Delta d = switch (e.type()) {
+        case "document_check" -> delta(e, RollupRow.DOCUMENT_CHECK, 1);
+        case "interception" -> delta(e, RollupRow.INTERCEPTION, e.persons());
+        default -> delta(e, RollupRow.CROSSING_COUNT, e.count());
+      };
+      sums.merge(new Key(d.day(), d.dimensions()), d, Delta::plus);
+    }
+    List<Delta> sorted = new ArrayList<>(sums.values());
+    sorted.sort(LOCK_ORDER);
+    return sorted;
+  }
+
+  private static Delta delta(Event e, int type, long value) {
+    return new Delta(e.localDay(), RollupRow.dimensions(e.post(), type, n(e.workstation()), n(e.outcome()),
+        n(e.documentType()), n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()),
+        n(e.direction())), value, 1);
   }
 
   private static String n(String s) {
     return s == null ? "" : s;
   }
 
-  /** Applies deltas within the caller's transaction; returns the touched rows' absolute values. */
-  public static Future<List<RollupRow>> apply(SqlConnection conn, Collection<RollupRow> deltas) {
+  /**
+   * Applies deltas, in the order {@link #deltas} gives them, within the caller's transaction;
+   * returns the touched rows' absolute values.
+   */
+  public static Future<List<RollupRow>> apply(SqlConnection conn, List<Delta> deltas) {
     if (deltas.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     int n = deltas.size();
     LocalDate[] day = new LocalDate[n];
-    String[] post = new String[n], ws = new String[n], outcome = new String[n], docType = new String[n];
-    String[] fraud = new String[n], issuing = new String[n], nat = new String[n], reason = new String[n];
-    String[] dir = new String[n];
-    Short[] type = new Short[n];
+    String[] dimensions = new String[n];
     Long[] value = new Long[n], events = new Long[n];
     int i = 0;
-    for (RollupRow r : deltas) {
+    for (Delta r : deltas) {
       day[i] = r.day();
-      post[i] = r.post();
-      type[i] = (short) r.type();
-      ws[i] = r.workstation();
-      outcome[i] = r.outcome();
-      docType[i] = r.documentType();
-      fraud[i] = r.fraudType();
-      issuing[i] = r.issuingCountry();
-      nat[i] = r.nationality();
-      reason[i] = r.reason();
-      dir[i] = r.direction();
+      dimensions[i] = r.dimensions();
       value[i] = r.value();
       events[i] = r.events();
       i++;
     }
-    return conn.preparedQuery(RollupSql.UPSERT).execute(Tuple.from(List.of(day, post, type, ws, outcome, docType,
-            fraud, issuing, nat, reason, dir, value, events)))
+    return conn.preparedQuery(RollupSql.UPSERT).execute(Tuple.of(day, dimensions, value, events))
         .map(rows -> {
           List<RollupRow> out = new ArrayList<>(rows.size());
           rows.forEach(row -> out.add(read(row)));
@@ -78,8 +94,6 @@ public final class RollupStore {
   }
 
   private static RollupRow read(Row r) {
-    return new RollupRow(r.getLocalDate(0), r.getString(1), r.getShort(2), r.getString(3), r.getString(4),
-        r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
-        r.getLong(11), r.getLong(12), r.getLong(13));
+    return RollupRow.of(r.getLocalDate(0), r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), s -> s);
   }
 }

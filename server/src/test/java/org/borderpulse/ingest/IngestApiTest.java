@@ -120,6 +120,75 @@ class IngestApiTest {
     })));
   }
 
+  /** Every stored event is rolled up exactly once: the rollup table sums to the event table. */
+  private void assertRollupsMatchEvents() {
+    assertEquals(count(server, "SELECT count(*) FROM event"),
+        count(server, "SELECT coalesce(sum(events), 0) FROM rollup_day"), "rollup events = stored events");
+    assertEquals(count(server, "SELECT coalesce(sum(CASE type WHEN 'document_check' THEN 1 WHEN 'interception' "
+            + "THEN persons ELSE count END), 0) FROM event"),
+        count(server, "SELECT coalesce(sum(value), 0) FROM rollup_day"), "rollup values = stored values");
+  }
+
+  @Test
+  void overlappingBatchesSentConcurrentlyStoreEachEventOnce(VertxTestContext ctx) {
+    JsonArray all = Events.batch("ovl", 600);
+    JsonArray first = new JsonArray(all.getList().subList(0, 400));
+    JsonArray second = new JsonArray(all.getList().subList(200, 600));
+    Checkpoint answered = ctx.checkpoint(2);
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger duplicates = new AtomicInteger();
+    List<Future<HttpResponse<Buffer>>> sends = List.of(api.send(bkkToken, first), api.send(bkkToken, second));
+    for (Future<HttpResponse<Buffer>> f : sends) {
+      f.onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        accepted.addAndGet(r.bodyAsJsonObject().getInteger("accepted"));
+        duplicates.addAndGet(r.bodyAsJsonObject().getInteger("duplicates"));
+        answered.flag();
+      })));
+    }
+    Future.all(sends).onComplete(ctx.succeeding(x -> node.vertx.executeBlocking(() -> {
+      ctx.verify(() -> {
+        assertEquals(600, accepted.get());
+        assertEquals(200, duplicates.get());
+        assertEquals(600, stored("ovl-"));
+        assertRollupsMatchEvents();
+      });
+      return null;
+    })));
+  }
+
+  @Test
+  void idReusedWithDifferentContentInAConcurrentBatchIs409ForOneOfThem(VertxTestContext ctx) {
+    JsonObject shared = Events.crossing("race-0", "THA-BKK", 5);
+    JsonArray first = Events.batch("race-a", 50).add(shared);
+    JsonArray second = Events.batch("race-b", 50).add(shared.copy().put("count", 6));
+    List<Future<HttpResponse<Buffer>>> sends = List.of(api.send(bkkToken, first), api.send(bkkToken, second));
+    Future.all(sends).onComplete(ctx.succeeding(x -> node.vertx.executeBlocking(() -> {
+      ctx.verify(() -> {
+        List<Integer> codes = sends.stream().map(f -> f.result().statusCode()).sorted().toList();
+        assertEquals(List.of(200, 409), codes, "one batch wins the id, the other is told it differs");
+        boolean firstWon = sends.get(0).result().statusCode() == 200;
+        assertEquals(50, stored("race-a-") + stored("race-b-"), "nothing of the rejected batch is stored");
+        assertEquals(firstWon ? 50 : 0, stored("race-a-"));
+        assertEquals(firstWon ? 5 : 6, count(server, "SELECT count FROM event WHERE id = 'race-0'"));
+        assertRollupsMatchEvents();
+      });
+      ctx.completeNow();
+      return null;
+    })));
+  }
+
+  @Test
+  void retryOfAPartlyStoredBatchStoresOnlyItsNewEvents() {
+    JsonArray batch = Events.batch("part", 5);
+    assertEquals(200, await(api.send(bkkToken, new JsonArray(batch.getList().subList(0, 3)))).statusCode());
+    HttpResponse<Buffer> r = await(api.send(bkkToken, batch));
+    assertEquals(new JsonObject().put("accepted", 2).put("duplicates", 3), r.bodyAsJsonObject());
+    assertEquals(5, stored("part-"));
+    assertEquals(2, count(server, "SELECT count(DISTINCT batch_seq) FROM event WHERE id LIKE 'part-%'"));
+    assertRollupsMatchEvents();
+  }
+
   @Test
   void repeatedEventInOneBatchCountsOnce() {
     JsonObject e = Events.crossing("rep-1", "THA-BKK", 7);

@@ -41,6 +41,14 @@ public final class TestPostgres {
     return s.url(name);
   }
 
+  /** A URL of a new database without any schema (for migration tests). */
+  public static String emptyDatabaseUrl() {
+    Server s = server();
+    String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    execute(s, "postgres", "CREATE DATABASE " + name + " TEMPLATE template0");
+    return s.url(name);
+  }
+
   private static Server server() {
     Server s = server;
     if (s == null) {
