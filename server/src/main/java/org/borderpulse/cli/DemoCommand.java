@@ -49,6 +49,13 @@ public final class DemoCommand implements Callable<Integer> {
     if (server == null) {
       return 1;
     }
+    var api = new org.borderpulse.client.ApiClient(URI.create("http://127.0.0.1:" + server.port()));
+    var list = api.put(server.adminToken().token(), "/api/v1/alert-lists/demo", new io.vertx.core.json.JsonObject()
+        .put("hashes", new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(
+            org.borderpulse.sim.Incidents.alertList(sim.seed)))));
+    if (!list.ok()) {
+      LOG.warn("The demo alert list was not uploaded: {}", org.borderpulse.client.ApiClient.describe(list));
+    }
     Simulator simulator;
     try {
       simulator = Simulator.start(new Simulator.Options(URI.create("http://127.0.0.1:" + server.port()),
@@ -75,7 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (!sim.noIncidents) {
       LOG.info("Incidents: {}", simulator.describeIncidents());
     }
-    LOG.info("Demo alert list (document hashes): {}", settings.dataDir().resolve("sim/alert-list.txt"));
+    LOG.info("Demo alert list 'demo' uploaded ({} document hashes, also in {}); alerts: GET /api/v1/alerts",
+        org.borderpulse.sim.Incidents.ALERT_LIST_SIZE, settings.dataDir().resolve("sim/alert-list.txt"));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
