@@ -23,6 +23,12 @@ public interface AlertSql {
       UPDATE alert_instance SET value = $2, threshold = $3, explanation = $4, link = $5, last_true_at = $6,
         updated_at = now() WHERE id = $1""";
 
+  /** Open instances of rules that no longer exist are resolved (their history stays). */
+  String RESOLVE_ORPHANS = """
+      UPDATE alert_instance SET state = 'resolved', state_since = now(), resolved_at = now(), version = version + 1,
+        explanation = explanation || ' (rule deleted)', updated_at = now()
+      WHERE NOT (rule_id = ANY($1::text[])) AND state IN ('pending', 'firing')""";
+
   String INSERT_TRANSITION = """
       INSERT INTO alert_transition (alert_id, episode, from_state, to_state, at, value, explanation)
       VALUES ($1, $2, $3, $4, $5, $6, $7)""";

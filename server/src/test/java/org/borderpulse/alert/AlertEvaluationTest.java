@@ -122,6 +122,11 @@ class AlertEvaluationTest {
       n.evaluate();
       assertEquals(0, n.alerts("state=pending").size());
       assertEquals(1, n.alerts("state=normal").size());
+
+      assertEquals(204, await(n.api().delete(ADMIN_TOKEN, "/api/v1/alert-rules/rate")).statusCode());
+      n.evaluate();
+      assertEquals(0, n.alerts("state=firing,pending").size(), "a deleted rule's alerts are resolved");
+      assertTrue(n.only("state=resolved").getString("explanation").endsWith("(rule deleted)"));
     }
   }
 

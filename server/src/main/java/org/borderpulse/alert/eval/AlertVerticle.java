@@ -58,6 +58,8 @@ public final class AlertVerticle extends VerticleBase {
   private final long debounceMs;
 
   private final Map<String, Rule> rules = new LinkedHashMap<>();
+  /** Every stored rule id, evaluable or not. */
+  private Set<String> ruleIds = Set.of();
   private final Map<String, Windows> windows = new HashMap<>();
   private final Map<String, Instance> instances = new HashMap<>();
   /** hash → list id → when it was listed. */
@@ -95,6 +97,7 @@ public final class AlertVerticle extends VerticleBase {
         m -> evaluateNow().onComplete(x -> m.reply(x.succeeded() ? "done" : String.valueOf(x.cause()))));
     pass = Future.all(events.completion(), rows.completion(), reload.completion(), evaluate.completion())
         .compose(x -> loadRules())
+        .compose(x -> resolveOrphans())
         .compose(x -> loadLists())
         .compose(x -> loadSilences())
         .compose(x -> loadInstances())
@@ -110,7 +113,9 @@ public final class AlertVerticle extends VerticleBase {
   private Future<Void> loadRules() {
     return pool.query("SELECT id, definition FROM alert_rule ORDER BY id").execute().map(rs -> {
       rules.clear();
+      Set<String> ids = new HashSet<>();
       for (Row r : rs) {
+        ids.add(r.getString(0));
         try {
           Rule rule = Rule.of(r.getJsonObject(1).copy().put("id", r.getString(0)));
           rules.put(rule.id(), rule);
@@ -118,8 +123,14 @@ public final class AlertVerticle extends VerticleBase {
           LOG.warn("Alert rule {} cannot be evaluated: {}", r.getString(0), e.toString());
         }
       }
+      ruleIds = ids;
       return null;
     });
+  }
+
+  private Future<Void> resolveOrphans() {
+    return pool.preparedQuery(AlertSql.RESOLVE_ORPHANS).execute(Tuple.tuple()
+        .addArrayOfString(ruleIds.toArray(String[]::new))).mapEmpty();
   }
 
   private Future<Void> loadLists() {
@@ -277,10 +288,11 @@ public final class AlertVerticle extends VerticleBase {
    * when windowed rules changed.
    */
   private void reload() {
-    pass = pass.transform(y -> loadRules().compose(x -> loadLists()).compose(x -> loadSilences())
+    pass = pass.transform(y -> loadRules().compose(x -> resolveOrphans()).compose(x -> loadLists())
+        .compose(x -> loadSilences())
         .compose(x -> signature().equals(windowedSignature) ? Future.<Void>succeededFuture() : rebuildWindows())
         .onSuccess(x -> {
-          instances.values().removeIf(i -> !rules.containsKey(i.ruleId));
+          instances.values().removeIf(i -> !ruleIds.contains(i.ruleId));
           markDirty();
         })
         .recover(e -> {

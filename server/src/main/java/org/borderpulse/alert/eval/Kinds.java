@@ -418,7 +418,7 @@ final class Kinds {
 
   static String label(java.time.Duration d) {
     long s = d.getSeconds();
-    if (s % 86_400 == 0) {
+    if (s % 86_400 == 0 && s >= 2 * 86_400) {
       return s / 86_400 + "d";
     }
     if (s % 3600 == 0) {

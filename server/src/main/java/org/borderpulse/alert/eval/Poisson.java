@@ -13,12 +13,13 @@ public final class Poisson {
       return 0;
     }
     if (k <= lambda) {
-      // the tail is large: 1 - P(X <= k-1), summed upwards
-      double term = Math.exp(-lambda);
-      double cdf = term;
-      for (long i = 1; i < k; i++) {
-        term *= lambda / i;
+      // the tail is large: 1 - P(X <= k-1); the terms grow up to k-1, so sum them downwards from
+      // there (in log space for the first: e^-lambda underflows for large lambda)
+      double term = Math.exp(-lambda + (k - 1) * Math.log(lambda) - logFactorial(k - 1));
+      double cdf = 0;
+      for (long i = k - 1; i >= 0 && (term > cdf * 1e-17 || i > k - 3); i--) {
         cdf += term;
+        term *= i / lambda;
       }
       return Math.max(0, 1 - cdf);
     }
