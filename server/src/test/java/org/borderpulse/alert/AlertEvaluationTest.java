@@ -36,6 +36,12 @@ class AlertEvaluationTest {
     return e;
   }
 
+  JsonObject crossings(String post, int count, Instant at) {
+    return new JsonObject().put("id", "ev-" + (++seq)).put("type", "crossing_count").put("post", post)
+        .put("occurredAt", at.atOffset(ZoneOffset.UTC).toString()).put("direction", "entry").put("count", count)
+        .put("periodMinutes", 60);
+  }
+
   JsonObject[] checks(String post, String outcome, int n, Instant at) {
     List<JsonObject> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -136,16 +142,20 @@ class AlertEvaluationTest {
         rules:
           - {id: odd, name: Odd, kind: anomaly, severity: warning, metric: imposters, window: 6h, baseline: 28d,
              pValue: 0.001, minExpected: 0.2, groupBy: post}
+          - {id: odd-per-traffic, name: Odd for the traffic, kind: anomaly, severity: info, metric: imposters,
+             window: 6h, baseline: 28d, pValue: 0.001, minExpected: 0.2, perCrossings: true, groupBy: post,
+             scope: {post: [THA-BKK]}}
         """;
     try (AlertNode n = new AlertNode(T0, rules)) {
       // baseline: one imposter a day for 28 days at THA-BKK (0.25 expected per 6 h); one a week at THA-DMK
       for (int d = 1; d <= 28; d++) {
-        n.send(check("THA-BKK", "imposter", T0.minus(Duration.ofDays(d))));
+        n.send(check("THA-BKK", "imposter", T0.minus(Duration.ofDays(d))), crossings("THA-BKK", 1000,
+            T0.minus(Duration.ofDays(d))));
         if (d % 7 == 0) {
           n.send(check("THA-DMK", "imposter", T0.minus(Duration.ofDays(d))));
         }
       }
-      n.send(check("THA-BKK", "imposter", T0.minusSeconds(3600)));
+      n.send(check("THA-BKK", "imposter", T0.minusSeconds(3600)), crossings("THA-BKK", 4000, T0.minusSeconds(7200)));
       n.evaluate();
       assertEquals(0, n.alerts("").size(), "one imposter where 0.25 are expected is not improbable (p = 0.22)");
 
@@ -160,6 +170,13 @@ class AlertEvaluationTest {
       // THA-DMK: 4 where 0.036 are expected is below minExpected 0.2: too little history to judge
       assertEquals(0, n.alerts("state=firing,pending,normal&rule=odd").stream()
           .filter(x -> ((JsonObject) x).getJsonObject("group").getString("post").equals("THA-DMK")).count());
+
+      // per crossing, four imposters among 4,000 travellers are what 28 in 28,000 lead to expect (p = 0.57)
+      assertEquals(0, n.alerts("rule=odd-per-traffic&state=firing,pending,normal,resolved").size());
+      n.send(checks("THA-BKK", "imposter", 11, T0.minusSeconds(900)));
+      JsonObject traffic = n.only("rule=odd-per-traffic");
+      assertEquals("firing", traffic.getString("state"), "15 where 4 are expected for this traffic");
+      assertEquals(4.0, traffic.getDouble("threshold"), 1e-9);
 
       n.clock.advance(Duration.ofHours(7));
       n.evaluate();

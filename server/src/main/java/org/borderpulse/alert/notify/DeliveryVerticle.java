@@ -51,7 +51,8 @@ public final class DeliveryVerticle extends VerticleBase {
   private String from;
   private boolean scheduled;
   private boolean running;
-  private boolean again;
+  /** A pass asked for while one runs: the smallest minimum age asked, or NaN for none. */
+  private double again = Double.NaN;
   private long wakeTimer = -1;
 
   public DeliveryVerticle(Pool pool, Settings settings) {
@@ -84,8 +85,8 @@ public final class DeliveryVerticle extends VerticleBase {
           return nudges.completion();
         })
         .onSuccess(x -> {
-          vertx.setPeriodic(Math.max(1000, retryBaseMs), t -> deliver());
-          soon(); // left over from before a restart
+          vertx.setPeriodic(Math.max(1000, retryBaseMs), t -> deliver(straggler()));
+          deliver(0); // left over from before a restart
         });
   }
 
@@ -96,25 +97,36 @@ public final class DeliveryVerticle extends VerticleBase {
 
   /** A notification was written: wait the group wait, then send everything due together. */
   private void soon() {
+    LOG.debug("Notifications written; a pass within {} ms", groupWaitMs);
     if (scheduled) {
       return;
     }
     scheduled = true;
     vertx.setTimer(Math.max(1, groupWaitMs), t -> {
       scheduled = false;
-      deliver();
+      deliver(0);
     });
   }
 
   private record Claimed(String id, String channel, String target, String payload, int attempts) {}
 
-  private void deliver() {
+  /**
+   * Passes that were not started by a group wait take new notifications only when no group
+   * wait will (one missed its nudge): a while after the group wait.
+   */
+  private double straggler() {
+    return groupWaitMs / 1000.0 + 5;
+  }
+
+  /** One pass: retries that are due, and new notifications at least {@code minAgeSeconds} old. */
+  private void deliver(double minAgeSeconds) {
     if (running) {
-      again = true;
+      again = Double.isNaN(again) ? minAgeSeconds : Math.min(again, minAgeSeconds);
       return;
     }
     running = true;
-    pool.preparedQuery(NotifySql.CLAIM).execute(Tuple.of(LEASE_SECONDS, BATCH)).compose(rs -> {
+    pool.preparedQuery(NotifySql.CLAIM).execute(Tuple.of((double) LEASE_SECONDS, BATCH, minAgeSeconds))
+        .compose(rs -> {
       List<Claimed> claimed = new ArrayList<>();
       for (Row r : rs) {
         claimed.add(new Claimed(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getInteger(4)));
@@ -135,9 +147,10 @@ public final class DeliveryVerticle extends VerticleBase {
       if (x.failed()) {
         LOG.warn("Notification delivery pass failed: {}", x.cause().toString());
       }
-      if (again || (x.succeeded() && x.result() == BATCH)) {
-        again = false;
-        deliver();
+      if (!Double.isNaN(again) || (x.succeeded() && x.result() == BATCH)) {
+        double next = Double.isNaN(again) ? minAgeSeconds : Math.min(again, minAgeSeconds);
+        again = Double.NaN;
+        deliver(next);
       } else {
         wakeForNextRetry();
       }
@@ -158,7 +171,7 @@ public final class DeliveryVerticle extends VerticleBase {
         }
         wakeTimer = vertx.setTimer(ms, t -> {
           wakeTimer = -1;
-          deliver();
+          deliver(straggler());
         });
       }
     });

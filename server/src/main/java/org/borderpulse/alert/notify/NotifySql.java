@@ -5,11 +5,14 @@ interface NotifySql {
   /**
    * Claims due notifications: each is leased ($1 seconds) so no other node or pass takes it
    * while it is being sent; a node that dies mid-send leaves it to be retried after the lease.
+   * New notifications younger than $3 seconds wait (the group wait of the pass that will take
+   * them together).
    */
   String CLAIM = """
       UPDATE alert_notification n SET due_at = now() + make_interval(secs => $1), attempts = n.attempts + 1
       FROM (SELECT id, channel, target FROM alert_notification
             WHERE delivered_at IS NULL AND failed_at IS NULL AND due_at <= now()
+              AND (attempts > 0 OR created_at <= now() - make_interval(secs => $3))
             ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED) d
       WHERE n.id = d.id AND n.channel = d.channel AND n.target = d.target
       RETURNING n.id, n.channel, n.target, n.payload, n.attempts""";
