@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the server with a simulated network of ASEAN border posts sending live data.",
-        "A fresh demo first sends history (from 2019-01-01 by default) so quarterly charts have shape."})
+        "A fresh demo first sends history (from 2019-01-01 by default) so quarterly charts have shape.",
+        "Staged incidents (a fraud burst, a silent post, documents on the demo alert list) raise alerts:",
+        "GET /api/v1/alerts, live alert frames, and the webhooks of rules in config/alerts.yaml."})
 public final class DemoCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
