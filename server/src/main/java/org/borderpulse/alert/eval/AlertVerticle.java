@@ -74,7 +74,7 @@ public final class AlertVerticle extends VerticleBase {
   private Set<String> windowedSignature = Set.of();
   private boolean debouncing;
   private Future<Void> pass = Future.succeededFuture();
-  private boolean passQueued;
+  private boolean stopped;
 
   public AlertVerticle(Pool pool, PostCatalog catalog, Map<String, Set<String>> regions, Clock clock,
       long evaluateMs, long debounceMs) {
@@ -106,6 +106,13 @@ public final class AlertVerticle extends VerticleBase {
       loadSilences();
       evaluateNow();
     }));
+  }
+
+  /** Lets the pass in flight finish (its writes need the pool, which closes after the verticles). */
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return pass.otherwiseEmpty();
   }
 
   // ---------------------------------------------------------------- loading
@@ -387,6 +394,9 @@ public final class AlertVerticle extends VerticleBase {
 
   /** One pass over every rule; passes never overlap (a request during a pass runs one more after it). */
   Future<Void> evaluateNow() {
+    if (stopped) {
+      return Future.succeededFuture();
+    }
     Future<Void> next = pass.transform(x -> evaluateAll());
     pass = next;
     return next;
