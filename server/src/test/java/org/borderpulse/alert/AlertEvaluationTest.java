@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.borderpulse.config.Setting;
 import org.borderpulse.support.AlertNode;
 import org.junit.jupiter.api.Test;
 
@@ -247,6 +248,24 @@ class AlertEvaluationTest {
       n.clock.set(Instant.parse("2025-06-02T23:06:00Z"));
       n.evaluate();
       assertEquals("firing", n.only("rule=quiet").getString("state"));
+    }
+  }
+
+  @Test
+  void theTimerEvaluatesTimeBasedRulesWithoutNewData() throws InterruptedException {
+    String rules = """
+        rules:
+          - {id: quiet, name: Quiet, kind: silence, severity: critical, after: 5m, scope: {post: [THA-BKK]}}
+        """;
+    try (AlertNode n = new AlertNode(T0, rules, s -> s.with(Setting.ALERTS_EVALUATE_SECONDS, "1")
+        .with(Setting.ALERTS_DEBOUNCE_MS, "60000"))) { // only the timer evaluates
+      n.send(check("THA-BKK", "genuine", T0));
+      n.clock.advance(Duration.ofMinutes(6)); // no evaluate(): the 1 s timer must notice
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (n.alerts("state=firing").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(new JsonObject().put("post", "THA-BKK"), n.only("state=firing").getJsonObject("group"));
     }
   }
 
