@@ -10,10 +10,13 @@ import org.borderpulse.http.ApiException;
 public final class RuleApi {
   private final RuleStore store;
   private final Set<String> regions;
+  private final Runnable changed;
 
-  public RuleApi(RuleStore store, Set<String> regions) {
+  /** @param changed told after a rule was created, replaced or deleted (the evaluator reloads) */
+  public RuleApi(RuleStore store, Set<String> regions, Runnable changed) {
     this.store = store;
     this.regions = regions;
+    this.changed = changed;
   }
 
   public void list(RoutingContext ctx) {
@@ -42,6 +45,7 @@ public final class RuleApi {
       throw new ApiException(422, "Invalid alert rule", "the rule has problems; nothing was changed", reader.errors());
     }
     store.put(rule, "api")
+        .onSuccess(x -> changed.run())
         .onSuccess(created -> ctx.response().setStatusCode(created ? 201 : 200).putHeader("Content-Type", "application/json")
             .end(rule.copy().put("source", "api").encode()))
         .onFailure(ctx::fail);
@@ -53,6 +57,7 @@ public final class RuleApi {
       if (!deleted) {
         ctx.fail(ApiException.notFound("no alert rule '" + id + "'"));
       } else {
+        changed.run();
         ctx.response().setStatusCode(204).end();
       }
     }).onFailure(ctx::fail);

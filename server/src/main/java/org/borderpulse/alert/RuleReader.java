@@ -83,10 +83,16 @@ public final class RuleReader {
         }
         case "anomaly" -> {
           metric(def, "metric");
+          if (def.getValue("metric") instanceof String m && Metric.byId(m) != null && Metric.byId(m).isRatio()) {
+            fail("metric", "an anomaly is judged on a count, not a ratio; use perCrossings to normalise by traffic");
+          }
           duration(def, "window", true);
           duration(def, "baseline", true);
           number(def, "pValue", 0.0000001, 0.5, true);
           number(def, "minExpected", 0, 1_000_000, false);
+          if (def.getValue("perCrossings") != null && !(def.getValue("perCrossings") instanceof Boolean)) {
+            fail("perCrossings", "true or false");
+          }
         }
         case "silence" -> duration(def, "after", true);
         default -> {

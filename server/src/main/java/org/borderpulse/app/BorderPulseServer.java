@@ -22,6 +22,9 @@ import org.borderpulse.config.Setting;
 import org.borderpulse.config.Settings;
 import org.borderpulse.http.HttpVerticle;
 import org.borderpulse.alert.RuleFile;
+import org.borderpulse.alert.eval.AlertVerticle;
+import org.borderpulse.alert.notify.DeliveryVerticle;
+import java.time.Clock;
 import org.borderpulse.dashboard.DashboardLibrary;
 import org.borderpulse.dashboard.DashboardVerticle;
 import org.borderpulse.query.CubeVerticle;
@@ -65,12 +68,17 @@ public final class BorderPulseServer {
       String contractText) {}
 
   public static Future<BorderPulseServer> start(Vertx vertx, Settings settings) {
+    return start(vertx, settings, Clock.systemUTC());
+  }
+
+  /** @param alertClock the alert evaluator's clock (tests move it instead of waiting minutes) */
+  public static Future<BorderPulseServer> start(Vertx vertx, Settings settings, Clock alertClock) {
     AtomicBoolean migrated = new AtomicBoolean();
     return vertx.executeBlocking(() -> prepare(settings, migrated))
         .compose(p -> {
           Pool pool = Pools.create(vertx, p.db(), settings.integer(Setting.DATABASE_POOL_SIZE),
               settings.integer(Setting.DATABASE_POOL_QUEUE));
-          return wire(vertx, settings, p, pool, migrated).recover(e -> pool.close()
+          return wire(vertx, settings, p, pool, migrated, alertClock).recover(e -> pool.close()
               .eventually(() -> vertx.executeBlocking(() -> {
                 p.db().close();
                 return null;
@@ -80,7 +88,7 @@ public final class BorderPulseServer {
   }
 
   private static Future<BorderPulseServer> wire(Vertx vertx, Settings settings, Prepared p, Pool pool,
-      AtomicBoolean migrated) {
+      AtomicBoolean migrated, Clock alertClock) {
     NodeParts parts = new NodeParts(vertx, settings, p, pool, migrated);
     List<String> deployments = new java.util.ArrayList<>();
     return parts.catalogStore.putRegions(p.regions())
@@ -99,6 +107,15 @@ public final class BorderPulseServer {
                   parts.liveStats.distinctQueries, parts.live.intervalMs())))
               .compose(cubeId -> {
                 deployments.add(cubeId);
+                return vertx.deployVerticle(new AlertVerticle(pool, parts.catalog, regions, alertClock,
+                    settings.integer(Setting.ALERTS_EVALUATE_SECONDS) * 1000L, settings.integer(Setting.ALERTS_DEBOUNCE_MS)));
+              })
+              .compose(alertsId -> {
+                deployments.add(alertsId);
+                return vertx.deployVerticle(new DeliveryVerticle(pool, settings));
+              })
+              .compose(deliveryId -> {
+                deployments.add(deliveryId);
                 return vertx.deployVerticle(new DashboardVerticle(dashboards));
               })
               .compose(dashboardsId -> {

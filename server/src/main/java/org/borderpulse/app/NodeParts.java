@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.borderpulse.alert.AlertApi;
+import org.borderpulse.alert.AlertBus;
 import org.borderpulse.alert.RuleApi;
 import org.borderpulse.alert.RuleStore;
 import org.borderpulse.auth.Authenticator;
@@ -73,7 +75,8 @@ final class NodeParts {
         new QueryApi(vertx, regions.keySet()),
         new LiveApi(vertx, live, tickets, liveStats, regions.keySet()),
         new DashboardApi(dashboards),
-        new RuleApi(rules, regions.keySet()),
+        new RuleApi(rules, regions.keySet(), () -> vertx.eventBus().publish(AlertBus.RELOAD, "rules")),
+        new AlertApi(vertx, pool),
         HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
         readiness());
   }

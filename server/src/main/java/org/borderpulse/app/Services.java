@@ -13,6 +13,7 @@ import org.borderpulse.ingest.IngestApi;
 import org.borderpulse.query.QueryApi;
 import org.borderpulse.live.LiveApi;
 import org.borderpulse.dashboard.DashboardApi;
+import org.borderpulse.alert.AlertApi;
 import org.borderpulse.alert.RuleApi;
 
 /**
@@ -21,5 +22,6 @@ import org.borderpulse.alert.RuleApi;
  */
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
-    PostTokenApi postTokenApi, SessionApi sessionApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, RuleApi ruleApi, HealthChecks liveness,
+    PostTokenApi postTokenApi, SessionApi sessionApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, RuleApi ruleApi,
+    AlertApi alertApi, HealthChecks liveness,
     HealthChecks readiness) {}

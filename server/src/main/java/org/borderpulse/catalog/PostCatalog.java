@@ -24,6 +24,11 @@ public final class PostCatalog {
     return Optional.ofNullable(posts.get().get(id));
   }
 
+  /** Every post of the current snapshot. */
+  public java.util.Collection<Post> all() {
+    return posts.get().values();
+  }
+
   public boolean knowsAll(Iterable<String> ids) {
     Map<String, Post> snapshot = posts.get();
     for (String id : ids) {

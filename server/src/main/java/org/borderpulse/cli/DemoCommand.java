@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the server with a simulated network of ASEAN border posts sending live data.",
-        "A fresh demo first sends history (from 2019-01-01 by default) so quarterly charts have shape."})
+        "A fresh demo first sends history (from 2019-01-01 by default) so quarterly charts have shape.",
+        "Staged incidents (a fraud burst, a silent post, documents on the demo alert list) raise alerts:",
+        "GET /api/v1/alerts, live alert frames, and the webhooks of rules in config/alerts.yaml."})
 public final class DemoCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
@@ -48,6 +50,13 @@ public final class DemoCommand implements Callable<Integer> {
     BorderPulseServer server = ServeCommand.start(vertx, settings);
     if (server == null) {
       return 1;
+    }
+    var api = new org.borderpulse.client.ApiClient(URI.create("http://127.0.0.1:" + server.port()));
+    var list = api.put(server.adminToken().token(), "/api/v1/alert-lists/demo", new io.vertx.core.json.JsonObject()
+        .put("hashes", new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(
+            org.borderpulse.sim.Incidents.alertList(sim.seed)))));
+    if (!list.ok()) {
+      LOG.warn("The demo alert list was not uploaded: {}", org.borderpulse.client.ApiClient.describe(list));
     }
     Simulator simulator;
     try {
@@ -75,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (!sim.noIncidents) {
       LOG.info("Incidents: {}", simulator.describeIncidents());
     }
-    LOG.info("Demo alert list (document hashes): {}", settings.dataDir().resolve("sim/alert-list.txt"));
+    LOG.info("Demo alert list 'demo' uploaded ({} document hashes, also in {}); alerts: GET /api/v1/alerts",
+        org.borderpulse.sim.Incidents.ALERT_LIST_SIZE, settings.dataDir().resolve("sim/alert-list.txt"));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

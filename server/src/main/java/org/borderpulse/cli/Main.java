@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "borderpulse", mixinStandardHelpOptions = true, version = "BorderPulse 0.1.0",
     description = "Real-time dashboard and alerting server for border management data.",
     subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, ImportCommand.class,
-        ConfigCommand.class, CommandLine.HelpCommand.class},
+        AlertListCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Every option also has an environment variable and a key in the YAML file;",
         "flags win over the environment, the environment over the file.",
         "See 'borderpulse help serve' for the server's options."})

@@ -40,7 +40,26 @@ public enum Setting {
   LIVE_ALLOWED_ORIGINS("live.allowedOrigins", null, "",
       "browser origins allowed to open the WebSocket besides the server's own (comma-separated)"),
   LIVE_PING_SECONDS("live.pingSeconds", null, "20", "how often the server pings each WebSocket"),
-  LIVE_IDLE_SECONDS("live.idleSeconds", null, "60", "a WebSocket silent this long is closed");
+  LIVE_IDLE_SECONDS("live.idleSeconds", null, "60", "a WebSocket silent this long is closed"),
+  ALERTS_EVALUATE_SECONDS("alerts.evaluateSeconds", null, "10",
+      "every this many seconds all alert rules are evaluated (time-based rules: windows, silence, for)"),
+  ALERTS_DEBOUNCE_MS("alerts.debounceMs", null, "500",
+      "rules touched by new data are evaluated at most this long after it was committed"),
+  ALERTS_WEBHOOK_SECRET("alerts.webhookSecret", null, "",
+      "HMAC-SHA256 key of X-BorderPulse-Signature; empty makes one on first start, kept in <data>/webhook-secret"),
+  ALERTS_GROUP_WAIT_MS("alerts.groupWaitMs", null, "2000",
+      "notifications are held this long so those that arrive together go out together"),
+  ALERTS_RETRY_BASE_MS("alerts.retryBaseMs", null, "1000",
+      "first retry delay of a failed notification; doubles per attempt (with jitter) up to 10 minutes"),
+  ALERTS_MAX_ATTEMPTS("alerts.maxAttempts", null, "30", "delivery attempts per notification before it is given up"),
+  ALERTS_PUBLIC_URL("alerts.publicUrl", null, "",
+      "the server's public base URL, put before the dashboard links in e-mails (e.g. https://borderpulse.example)"),
+  ALERTS_SMTP_HOST("alerts.smtp.host", null, "", "SMTP server for alert e-mails; empty: no e-mail"),
+  ALERTS_SMTP_PORT("alerts.smtp.port", null, "25", "SMTP port"),
+  ALERTS_SMTP_USERNAME("alerts.smtp.username", null, "", "SMTP user (empty: no login)"),
+  ALERTS_SMTP_PASSWORD("alerts.smtp.password", null, "", "SMTP password"),
+  ALERTS_SMTP_STARTTLS("alerts.smtp.starttls", null, "OPTIONAL", "SMTP STARTTLS: DISABLED, OPTIONAL or REQUIRED"),
+  ALERTS_SMTP_FROM("alerts.smtp.from", null, "borderpulse@localhost", "sender address of alert e-mails");
 
   /** The config file itself: a flag and an environment variable, not a key. */
   public static final String CONFIG_ENV = "BORDERPULSE_CONFIG";

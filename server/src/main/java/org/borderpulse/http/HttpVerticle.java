@@ -25,6 +25,8 @@ public final class HttpVerticle extends VerticleBase {
   private static final String CONTRACT_PATH = "/api/v1/openapi.yaml";
   private static final String LIVE_PATH = "/api/v1/live";
   private static final String SESSION_PATH = "/api/v1/session";
+  /** Alert lists may hold many hashes: they get the ingest body limit. */
+  private static final String ALERT_LISTS_PATH = "/api/v1/alert-lists/";
   private final Services services;
   private final int port;
   private HttpServer server;
@@ -72,7 +74,7 @@ public final class HttpVerticle extends VerticleBase {
       if (path.equals(LIVE_PATH)) {
         ctx.next(); // a WebSocket upgrade has no body to read
       } else {
-        (path.equals("/api/v1/events") ? ingestBody : smallBody).handle(ctx);
+        (path.equals("/api/v1/events") || path.startsWith(ALERT_LISTS_PATH) ? ingestBody : smallBody).handle(ctx);
       }
     });
     rb.rootHandler(this::authenticateApi);
@@ -96,6 +98,16 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "getAlertRule").addHandler(auth::requireAdmin).addHandler(services.ruleApi()::get);
     route(rb, "putAlertRule").setDoValidation(false).addHandler(auth::requireAdmin).addHandler(services.ruleApi()::put);
     route(rb, "deleteAlertRule").addHandler(auth::requireAdmin).addHandler(services.ruleApi()::delete);
+    route(rb, "listAlerts").setDoValidation(false).addHandler(auth::requireAdmin).addHandler(services.alertApi()::list);
+    route(rb, "ackAlert").setDoValidation(false).addHandler(auth::requireAdmin).addHandler(services.alertApi()::ack);
+    route(rb, "createSilence").setDoValidation(false).addHandler(auth::requireAdmin)
+        .addHandler(services.alertApi()::createSilence);
+    route(rb, "listSilences").addHandler(auth::requireAdmin).addHandler(services.alertApi()::listSilences);
+    route(rb, "deleteSilence").addHandler(auth::requireAdmin).addHandler(services.alertApi()::deleteSilence);
+    route(rb, "listAlertLists").addHandler(auth::requireAdmin).addHandler(services.alertApi()::listLists);
+    route(rb, "getAlertList").addHandler(auth::requireAdmin).addHandler(services.alertApi()::getList);
+    route(rb, "putAlertList").setDoValidation(false).addHandler(auth::requireAdmin)
+        .addHandler(services.alertApi()::putList);
     route(rb, "listDashboards").addHandler(services.dashboardApi()::list);
     route(rb, "getDashboard").addHandler(services.dashboardApi()::get);
     route(rb, "listPlaylists").addHandler(services.dashboardApi()::playlists);

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.borderpulse.alert.AlertBus;
 import org.borderpulse.auth.Authenticator;
 import org.borderpulse.auth.Principal;
 import org.borderpulse.catalog.PostCatalog;
@@ -51,7 +52,8 @@ public final class IngestApi {
         .compose(events -> events.size() > INLINE_EVENTS
             ? vertx.executeBlocking(() -> validate(events), false)
             : Future.succeededFuture(validate(events)))
-        .compose(v -> store.store(v.unique(), v.repeated()))
+        .compose(v -> store.store(v.unique(), v.repeated())
+            .onSuccess(r -> AlertBus.publishEvents(vertx, r, v.unique())))
         .onSuccess(r -> {
           RollupBus.publish(vertx, r.rollups());
           ctx.response().putHeader("Content-Type", "application/json")

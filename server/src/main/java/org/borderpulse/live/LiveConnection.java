@@ -63,6 +63,31 @@ final class LiveConnection {
     ws.exceptionHandler(e -> ws.close());
     ws.drainHandler(v -> flushPending());
     timer = vertx.setPeriodic(cfg.pingSeconds() * 1000L, t -> ping());
+    dispatcher.connected(this);
+  }
+
+  /**
+   * An alert changed: sent when the caller may see its country (an alert without one — grouped
+   * by region or not at all — only to callers who see everything). While the socket is backed up
+   * the latest frame per alert is kept.
+   */
+  void deliverAlert(String alertId, String country, String frame) {
+    if (closed) {
+      return;
+    }
+    Set<String> scope = QueryScope.of(who);
+    if (scope != null && (country == null || !scope.contains(country))) {
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      if (pending.put("\u0000alert:" + alertId, frame) == null) {
+        stats.pendingFrames.incrementAndGet();
+      } else {
+        stats.framesReplaced.incrementAndGet();
+      }
+      return;
+    }
+    write(frame);
   }
 
   private void ping() {
@@ -236,6 +261,7 @@ final class LiveConnection {
     stats.pendingFrames.addAndGet(-pending.size());
     pending.clear();
     stats.connections.decrementAndGet();
+    dispatcher.disconnected(this);
     onClose.run();
   }
 }

@@ -25,8 +25,12 @@ class DemoProcessTest {
   }
 
   private static long count(int port, String where) throws Exception {
+    return query(port, "SELECT count(*) FROM event WHERE " + where);
+  }
+
+  private static long query(int port, String sql) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
-         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM event WHERE " + where)) {
+         ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -56,6 +60,8 @@ class DemoProcessTest {
       int db = Integer.parseInt(first.await(DB_PORT, 5));
       String log = first.await(Pattern.compile("History: sending \\d+ post-days"), 30);
       assertTrue(log.contains("post-days"), log);
+      assertEquals(Incidents.ALERT_LIST_SIZE, query(db, "SELECT count(*) FROM alert_list_hash WHERE list_id = 'demo'"),
+          "the demo uploads its alert list, so the staged documents raise alerts");
       awaitCount(db, "id LIKE '%-r20'", 0);
       first.await(Pattern.compile("history sent: [\\d,]+ events"), 90);
       history = count(db, "local_day < CURRENT_DATE - 2");

@@ -66,6 +66,10 @@ public final class Api {
     return client.delete(path).putHeader("Authorization", "Bearer " + token).send();
   }
 
+  public Future<HttpResponse<Buffer>> post(String token, String path, JsonObject body) {
+    return client.post(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body);
+  }
+
   public Future<HttpResponse<Buffer>> post(String token, String path) {
     return client.post(path).putHeader("Authorization", "Bearer " + token).send();
   }

@@ -26,6 +26,12 @@ public final class RunningServer implements AutoCloseable {
     return new RunningServer(vertx, TestServer.start(vertx, settings));
   }
 
+  /** A node whose alert evaluator runs on {@code alertClock}. */
+  public static RunningServer start(Settings settings, java.time.Clock alertClock) {
+    Vertx vertx = Vertx.vertx();
+    return new RunningServer(vertx, TestServer.await(BorderPulseServer.start(vertx, settings, alertClock)));
+  }
+
   @Override
   public void close() {
     TestServer.await(server.stop());

@@ -1,0 +1,145 @@
+package org.borderpulse.alert;
+
+import static org.borderpulse.support.TestServer.ADMIN_TOKEN;
+import static org.borderpulse.support.TestServer.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.borderpulse.cli.Main;
+import org.borderpulse.support.Api;
+import org.borderpulse.support.RunningServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The alert API's answers to mistakes, who may call it, alert lists and {@code borderpulse alert-list import}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertApiTest {
+  private RunningServer node;
+  private Api api;
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  void start() {
+    node = RunningServer.start();
+    api = node.api;
+  }
+
+  @AfterAll
+  void stop() {
+    node.close();
+  }
+
+  private static List<String> fields(HttpResponse<Buffer> r) {
+    return r.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field"))
+        .sorted().toList();
+  }
+
+  @Test
+  void badFiltersAndBodiesAreExplainedFieldByField() {
+    HttpResponse<Buffer> list = await(api.get(ADMIN_TOKEN, "/api/v1/alerts?state=burning&severity=high&country=Thai&x=1"));
+    assertEquals(400, list.statusCode());
+    assertEquals("application/problem+json", list.getHeader("Content-Type"));
+    assertEquals(List.of("country", "severity", "state", "x"), fields(list));
+    assertEquals(200, await(api.get(ADMIN_TOKEN, "/api/v1/alerts?state=firing,pending&country=THA")).statusCode());
+
+    HttpResponse<Buffer> silence = await(api.post(ADMIN_TOKEN, "/api/v1/silences", new JsonObject()
+        .put("matchers", new JsonArray().add(new JsonObject().put("name", "colour").put("value", "red")))
+        .put("until", "tomorrow")));
+    assertEquals(422, silence.statusCode());
+    assertEquals(List.of("comment", "matchers[0]", "until"), fields(silence));
+    HttpResponse<Buffer> past = await(api.post(ADMIN_TOKEN, "/api/v1/silences", new JsonObject()
+        .put("matchers", new JsonObject().put("rule", "fraud-burst")).put("until", "2020-01-01T00:00:00Z")
+        .put("comment", "too late")));
+    assertEquals(422, past.statusCode());
+    assertTrue(past.bodyAsString().contains("must be in the future"), past.bodyAsString());
+
+    HttpResponse<Buffer> hashes = await(api.put(ADMIN_TOKEN, "/api/v1/alert-lists/watch", new JsonObject()
+        .put("hashes", new JsonArray().add("ab".repeat(16)).add("P1234567").add(42)).put("names", "x")));
+    assertEquals(422, hashes.statusCode());
+    assertEquals(List.of("hashes[1]", "hashes[2]", "names"), fields(hashes));
+    assertEquals(404, await(api.get(ADMIN_TOKEN, "/api/v1/alert-lists/watch")).statusCode(), "nothing was stored");
+    assertEquals(400, await(api.post(ADMIN_TOKEN, "/api/v1/alerts/x/ack")).statusCode(), "no body");
+  }
+
+  @Test
+  void onlyTheAdminReadsAndManagesAlerts() {
+    String post = api.postToken("THA-BKK");
+    assertEquals(403, await(api.get(post, "/api/v1/alerts")).statusCode());
+    assertEquals(403, await(api.get(post, "/api/v1/silences")).statusCode());
+    assertEquals(403, await(api.put(post, "/api/v1/alert-lists/x", new JsonObject().put("hashes", new JsonArray())))
+        .statusCode());
+    assertEquals(401, await(api.get(null, "/api/v1/alerts")).statusCode());
+  }
+
+  @Test
+  void aListIsReplacedWholeAndKeepsHashesOnly() {
+    String a = "0123456789abcdef0123456789abcdef";
+    String b = "fedcba9876543210fedcba9876543210";
+    assertEquals(201, await(api.put(ADMIN_TOKEN, "/api/v1/alert-lists/replace-me",
+        new JsonObject().put("hashes", new JsonArray().add(a).add(b.toUpperCase())))).statusCode());
+    assertEquals(200, await(api.put(ADMIN_TOKEN, "/api/v1/alert-lists/replace-me",
+        new JsonObject().put("hashes", new JsonArray().add(b)))).statusCode());
+    JsonObject got = await(api.get(ADMIN_TOKEN, "/api/v1/alert-lists/replace-me")).bodyAsJsonObject();
+    assertEquals(new JsonArray().add(b), got.getJsonArray("hashes"));
+    assertEquals(1, got.getInteger("size"));
+    assertTrue(await(api.get(ADMIN_TOKEN, "/api/v1/alert-lists")).bodyAsJsonObject().getJsonArray("lists").stream()
+        .anyMatch(l -> ((JsonObject) l).getString("id").equals("replace-me")));
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int exit = new CommandLine(new Main()).execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void theAlertListImportCommandUploadsAFileOfHashes() throws Exception {
+    Path file = dir.resolve("Watchlist.txt");
+    Files.writeString(file, "# demo list\n" + "aa".repeat(32) + "\n\n" + "BB".repeat(20) + "\n" + "aa".repeat(32) + "\n");
+    String server = "http://127.0.0.1:" + api.port();
+    Run ok = cli("alert-list", "import", file.toString(), "--server", server, "--token", ADMIN_TOKEN);
+    assertEquals(0, ok.exit(), ok.err());
+    assertTrue(ok.out().contains("alert list 'watchlist' created: 2 hashes"), ok.out());
+    JsonObject got = await(api.get(ADMIN_TOKEN, "/api/v1/alert-lists/watchlist")).bodyAsJsonObject();
+    assertEquals(new JsonArray().add("aa".repeat(32)).add("bb".repeat(20)), got.getJsonArray("hashes"));
+
+    Path bad = dir.resolve("bad.txt");
+    Files.writeString(bad, "aa".repeat(32) + "\nAB12-3456 passport\nxyz\n");
+    Run refused = cli("alert-list", "import", bad.toString(), "--list", "bad", "--server", server, "--token",
+        ADMIN_TOKEN);
+    assertEquals(2, refused.exit());
+    assertTrue(refused.err().contains("line 2") && refused.err().contains("line 3"), refused.err());
+    assertEquals(404, await(api.get(ADMIN_TOKEN, "/api/v1/alert-lists/bad")).statusCode(), "nothing was sent");
+
+    Run wrongToken = cli("alert-list", "import", file.toString(), "--server", server, "--token", "bpa_wrong");
+    assertEquals(1, wrongToken.exit());
+    assertTrue(wrongToken.err().contains("401"), wrongToken.err());
+  }
+}
