@@ -183,6 +183,33 @@ class WebAppBrowserTest {
   }
 
   @Test
+  void aWallHoldsTheAlertsViewWhileACriticalAlertFiresThenRotatesAgain() {
+    String hash = "9f86d081884c7d659a2feaa0c55ad015";
+    assertEquals(201, await(node.api.put(ADMIN_TOKEN, "/api/v1/alert-lists/web-test",
+        new JsonObject().put("hashes", new JsonArray().add(hash)))).statusCode());
+    assertEquals(201, await(node.api.put(ADMIN_TOKEN, "/api/v1/alert-rules/web-test-list", new JsonObject()
+        .put("name", "Web test list").put("kind", "alert_list").put("severity", "critical")
+        .put("lists", new JsonArray().add("web-test")).put("groupBy", "post"))).statusCode());
+    open("/wall?playlist=test-wall");
+    browser.waitFor(WAIT, "the first slide", () -> browser.js("return document.documentElement.dataset.slide"),
+        "fraud-overview"::equals);
+
+    JsonArray presented = fraudNow(1);
+    presented.getJsonObject(0).put("documentHash", hash);
+    assertEquals(200, await(node.api.send(ADMIN_TOKEN, presented)).statusCode());
+    browser.waitFor(WAIT, "the wall to jump to the alerts", () -> browser.js("return document.documentElement.dataset.slide"),
+        "alerts"::equals);
+    browser.waitFor(WAIT, "the critical alert on screen",
+        () -> browser.findAll("li[data-severity=critical][data-state=firing]").size(), n -> n > 0);
+    Browser.sleep(6000); // longer than a slide: the wall holds the alerts while it fires
+    assertEquals("alerts", browser.js("return document.documentElement.dataset.slide"));
+
+    assertEquals(204, await(node.api.delete(ADMIN_TOKEN, "/api/v1/alert-rules/web-test-list")).statusCode());
+    browser.waitFor(WAIT, "the rotation to resume once it is resolved",
+        () -> browser.js("return document.documentElement.dataset.slide"), slide -> !"alerts".equals(slide));
+  }
+
+  @Test
   void aDroppedLinkShowsTheStaleBannerThenRecoversWithFreshData() {
     try (TcpProxy proxy = TcpProxy.start(node.vertx, node.server.port())) {
       String origin = "http://127.0.0.1:" + proxy.port();

@@ -299,13 +299,31 @@ public final class AlertVerticle extends VerticleBase {
         .compose(x -> loadSilences())
         .compose(x -> signature().equals(windowedSignature) ? Future.<Void>succeededFuture() : rebuildWindows())
         .onSuccess(x -> {
-          instances.values().removeIf(i -> !ruleIds.contains(i.ruleId));
+          instances.values().removeIf(i -> {
+            if (ruleIds.contains(i.ruleId)) {
+              return false;
+            }
+            announceRuleDeleted(i);
+            return true;
+          });
           markDirty();
         })
         .recover(e -> {
           LOG.warn("Alert rules not reloaded: {}", e.toString());
           return Future.succeededFuture();
         }));
+  }
+
+  /** An open alert of a deleted rule was resolved in the database (RESOLVE_ORPHANS): tell live screens. */
+  private void announceRuleDeleted(Instance i) {
+    if (!"pending".equals(i.state) && !"firing".equals(i.state)) {
+      return;
+    }
+    Instance resolved = i.copy();
+    resolved.state = "resolved";
+    resolved.stateSince = java.time.Instant.ofEpochMilli(clock.millis());
+    resolved.explanation = i.explanation + " (rule deleted)";
+    vertx.eventBus().publish(AlertBus.CHANGED, resolved.toJson().put("country", resolved.country));
   }
 
   // ---------------------------------------------------------------- live events
