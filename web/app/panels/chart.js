@@ -33,6 +33,8 @@ export class ChartPanel extends Panel {
     if (!this.chart) {
       this.chart = echarts.init(this.holder, this.ctx.theme === 'dark' ? 'dark' : null);
       this.chart.on('click', (p) => this.clicked(p));
+      // Drawn and done animating: screenshots and tests wait for it.
+      this.chart.on('finished', () => { this.el.dataset.drawn = String(this.updates); });
     }
     this.chart.setOption(this.option(data), { replaceMerge: ['series'] });
   }

@@ -93,14 +93,11 @@ class IngestApiTest {
     assertEquals(0, stored("ndbad-"));
   }
 
-  @Test
-  void sameBatchSentThreeTimesConcurrentlyIsStoredOnce(VertxTestContext ctx) {
-    JsonArray batch = Events.batch("conc", 500);
-    Checkpoint answered = ctx.checkpoint(3);
-    AtomicInteger accepted = new AtomicInteger();
-    AtomicInteger duplicates = new AtomicInteger();
-    List<Future<HttpResponse<Buffer>>> sends = List.of(api.send(bkkToken, batch), api.send(bkkToken, batch),
-        api.send(bkkToken, batch));
+  /** Sends the batches at once; each must answer 200, and its counts add to accepted and duplicates. */
+  private List<Future<HttpResponse<Buffer>>> sendAll(VertxTestContext ctx, AtomicInteger accepted,
+      AtomicInteger duplicates, JsonArray... batches) {
+    Checkpoint answered = ctx.checkpoint(batches.length);
+    List<Future<HttpResponse<Buffer>>> sends = java.util.Arrays.stream(batches).map(b -> api.send(bkkToken, b)).toList();
     for (Future<HttpResponse<Buffer>> f : sends) {
       f.onComplete(ctx.succeeding(r -> ctx.verify(() -> {
         assertEquals(200, r.statusCode(), r.bodyAsString());
@@ -109,6 +106,15 @@ class IngestApiTest {
         answered.flag();
       })));
     }
+    return sends;
+  }
+
+  @Test
+  void sameBatchSentThreeTimesConcurrentlyIsStoredOnce(VertxTestContext ctx) {
+    JsonArray batch = Events.batch("conc", 500);
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger duplicates = new AtomicInteger();
+    List<Future<HttpResponse<Buffer>>> sends = sendAll(ctx, accepted, duplicates, batch, batch, batch);
     Future.all(sends).onComplete(ctx.succeeding(x -> node.vertx.executeBlocking(() -> {
       ctx.verify(() -> {
         assertEquals(500, accepted.get());
@@ -134,18 +140,9 @@ class IngestApiTest {
     JsonArray all = Events.batch("ovl", 600);
     JsonArray first = new JsonArray(all.getList().subList(0, 400));
     JsonArray second = new JsonArray(all.getList().subList(200, 600));
-    Checkpoint answered = ctx.checkpoint(2);
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger duplicates = new AtomicInteger();
-    List<Future<HttpResponse<Buffer>>> sends = List.of(api.send(bkkToken, first), api.send(bkkToken, second));
-    for (Future<HttpResponse<Buffer>> f : sends) {
-      f.onComplete(ctx.succeeding(r -> ctx.verify(() -> {
-        assertEquals(200, r.statusCode(), r.bodyAsString());
-        accepted.addAndGet(r.bodyAsJsonObject().getInteger("accepted"));
-        duplicates.addAndGet(r.bodyAsJsonObject().getInteger("duplicates"));
-        answered.flag();
-      })));
-    }
+    List<Future<HttpResponse<Buffer>>> sends = sendAll(ctx, accepted, duplicates, first, second);
     Future.all(sends).onComplete(ctx.succeeding(x -> node.vertx.executeBlocking(() -> {
       ctx.verify(() -> {
         assertEquals(600, accepted.get());

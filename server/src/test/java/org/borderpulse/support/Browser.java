@@ -123,7 +123,19 @@ public final class Browser implements AutoCloseable {
         + (error == null ? "" : "; last error: " + error.getMessage()) + "; page: " + url(), error);
   }
 
-  public static void sleep(long ms) {
+  /** Checks (every 100 ms) that the condition keeps holding for the whole period; fails at once if it breaks. */
+  public <T> void holds(Duration period, String what, Supplier<T> value, java.util.function.Predicate<T> ok) {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() < end) {
+      T now = value.get();
+      if (!ok.test(now)) {
+        throw new AssertionError("expected " + what + " for " + period.toSeconds() + " s; it broke with " + now);
+      }
+      sleep(100);
+    }
+  }
+
+  private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

@@ -201,8 +201,8 @@ class WebAppBrowserTest {
         "alerts"::equals);
     browser.waitFor(WAIT, "the critical alert on screen",
         () -> browser.findAll("li[data-severity=critical][data-state=firing]").size(), n -> n > 0);
-    Browser.sleep(6000); // longer than a slide: the wall holds the alerts while it fires
-    assertEquals("alerts", browser.js("return document.documentElement.dataset.slide"));
+    browser.holds(Duration.ofSeconds(6), "the wall to hold the alerts while it fires (longer than a slide)",
+        () -> browser.js("return document.documentElement.dataset.slide"), "alerts"::equals);
 
     assertEquals(204, await(node.api.delete(ADMIN_TOKEN, "/api/v1/alert-rules/web-test-list")).statusCode());
     browser.waitFor(WAIT, "the rotation to resume once it is resolved",
@@ -243,7 +243,9 @@ class WebAppBrowserTest {
             + ".every(p => p.dataset.updates > 0 || p.dataset.error)"), Boolean.TRUE::equals);
         assertEquals(List.of(), browser.js("return [...document.querySelectorAll('.panel[data-error]')]"
             + ".map(p => p.dataset.panel + ': ' + p.dataset.error)"), id);
-        Browser.sleep(600); // let the charts' update animation finish before the picture
+        browser.waitFor(WAIT, id + " charts done animating", () -> browser.js("return [...document.querySelectorAll"
+            + "('.panel')].every(p => !p.querySelector('.chart') || p.dataset.drawn === p.dataset.updates)"),
+            Boolean.TRUE::equals);
         browser.screenshot(id + "-" + theme);
       }
     }
