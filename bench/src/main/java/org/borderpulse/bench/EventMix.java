@@ -73,26 +73,30 @@ final class EventMix {
     String issuing = rnd.nextInt(100) < 95 ? nationality : pick(rnd, NATIONALITIES);
     String fraudType = !fraud ? null : outcome.equals("imposter") ? "lookalike" : pick(rnd, DOCUMENT_FRAUD);
     String hash = rnd.nextInt(100) < 40 ? hex(rnd, 32) : null;
-    return new Event(id, "document_check", POST, desk, at, day(at), outcome, pick(rnd, DOCUMENT_TYPES), issuing,
-        nationality, fraudType, hash, null, null, null, null, null);
+    return new Event(id, "document_check", POST, desk, at, day(at), hour(at), outcome, pick(rnd, DOCUMENT_TYPES),
+        issuing, nationality, fraudType, hash, null, null, null, null, null);
   }
 
   private static Event interception(SplittableRandom rnd, String id, OffsetDateTime at) {
     String direction = rnd.nextInt(100) < 85 ? "entry" : "exit";
     String desk = rnd.nextBoolean() ? pick(rnd, SECOND) : null;
     int persons = rnd.nextInt(10) < 9 ? 1 : 2 + rnd.nextInt(3);
-    return new Event(id, "interception", POST, desk, at, day(at), null, null, null, pick(rnd, NATIONALITIES), null,
-        null, direction, pick(rnd, REASONS), persons, null, null);
+    return new Event(id, "interception", POST, desk, at, day(at), hour(at), null, null, null,
+        pick(rnd, NATIONALITIES), null, null, direction, pick(rnd, REASONS), persons, null, null);
   }
 
   private static Event crossingCount(SplittableRandom rnd, String id, OffsetDateTime at) {
     String direction = rnd.nextBoolean() ? "entry" : "exit";
-    return new Event(id, "crossing_count", POST, null, at, day(at), null, null, null, null, null, null, direction,
-        null, null, 50 + rnd.nextInt(2950), 60);
+    return new Event(id, "crossing_count", POST, null, at, day(at), hour(at), null, null, null, null, null,
+        null, direction, null, null, 50 + rnd.nextInt(2950), 60);
   }
 
   private static java.time.LocalDate day(OffsetDateTime at) {
     return at.atZoneSameInstant(ZONE).toLocalDate();
+  }
+
+  private static int hour(OffsetDateTime at) {
+    return at.atZoneSameInstant(ZONE).getHour();
   }
 
   private static String pick(SplittableRandom rnd, String[] values) {

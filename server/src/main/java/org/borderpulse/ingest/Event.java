@@ -10,11 +10,11 @@ import java.time.ZoneOffset;
 
 /**
  * One validated, normalised record from a post. Defaults are applied ({@code persons} 1,
- * {@code periodMinutes} 60), hashes are lower case, and {@code localDay} is the day in the
- * post's own time zone.
+ * {@code periodMinutes} 60), hashes are lower case, and {@code localDay} and {@code localHour} are the day and the hour (0–23) in
+ * the post's own time zone.
  */
 public record Event(String id, String type, String post, String workstation, OffsetDateTime occurredAt,
-    LocalDate localDay, String outcome, String documentType, String issuingCountry, String nationality,
+    LocalDate localDay, int localHour, String outcome, String documentType, String issuingCountry, String nationality,
     String fraudType, String documentHash, String direction, String reason, Integer persons, Integer count,
     Integer periodMinutes) {
 

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -83,16 +84,19 @@ public final class EventValidator {
         }
       }
     }
+    LocalDateTime local = occurredAt == null || post == null ? null
+        : occurredAt.atZoneSameInstant(post.timeZone()).toLocalDateTime();
     Event e = switch (type == null ? "" : type) {
-      case "document_check" -> documentCheck(o, c, id, postId, workstation, occurredAt, post);
-      case "interception" -> interception(o, c, id, postId, workstation, occurredAt, post);
-      case "crossing_count" -> crossingCount(o, c, id, postId, workstation, occurredAt, post);
+      case "document_check" -> documentCheck(o, c, id, postId, workstation, occurredAt, local);
+      case "interception" -> interception(o, c, id, postId, workstation, occurredAt, local);
+      case "crossing_count" -> crossingCount(o, c, id, postId, workstation, occurredAt, local);
       default -> null;
     };
     return c.failed ? null : e;
   }
 
-  private Event documentCheck(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at, Post post) {
+  private Event documentCheck(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at,
+      LocalDateTime local) {
     String outcome = c.oneOf(o, "outcome", true, Vocabulary.OUTCOMES);
     String documentType = c.oneOf(o, "documentType", true, Vocabulary.DOCUMENT_TYPES);
     String issuing = c.country(o, "issuingCountry");
@@ -103,28 +107,31 @@ public final class EventValidator {
     }
     String hash = c.text(o, "documentHash", false, HASH,
         "must be the hex keyed hash made at the post (16–128 hex digits), never the document number");
-    return c.failed ? null : new Event(id, "document_check", postId, ws, at, day(at, post), outcome, documentType,
-        issuing, nationality, fraudType, hash == null ? null : hash.toLowerCase(), null, null, null, null, null);
+    return c.failed ? null : new Event(id, "document_check", postId, ws, at, local.toLocalDate(), local.getHour(),
+        outcome, documentType, issuing, nationality, fraudType, hash == null ? null : hash.toLowerCase(), null, null,
+        null, null, null);
   }
 
-  private Event interception(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at, Post post) {
+  private Event interception(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at,
+      LocalDateTime local) {
     String direction = c.oneOf(o, "direction", true, Vocabulary.DIRECTIONS);
     String reason = c.oneOf(o, "reason", true, Vocabulary.REASONS);
     String nationality = c.country(o, "nationality");
     Integer persons = c.integer(o, "persons", 1, Vocabulary.MAX_PERSONS, 1);
-    return c.failed ? null : new Event(id, "interception", postId, ws, at, day(at, post), null, null, null,
-        nationality, null, null, direction, reason, persons, null, null);
+    return c.failed ? null : new Event(id, "interception", postId, ws, at, local.toLocalDate(), local.getHour(),
+        null, null, null, nationality, null, null, direction, reason, persons, null, null);
   }
 
-  private Event crossingCount(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at, Post post) {
+  private Event crossingCount(JsonObject o, Check c, String id, String postId, String ws, OffsetDateTime at,
+      LocalDateTime local) {
     String direction = c.oneOf(o, "direction", true, Vocabulary.DIRECTIONS);
     Integer count = c.integer(o, "count", 0, Vocabulary.MAX_COUNT, null);
     if (count == null && !o.containsKey("count")) {
       c.fail("count", "is required: the number of travellers counted (0 or more)");
     }
     Integer period = c.integer(o, "periodMinutes", 1, 1440, 60);
-    return c.failed ? null : new Event(id, "crossing_count", postId, ws, at, day(at, post), null, null, null, null,
-        null, null, direction, null, null, count, period);
+    return c.failed ? null : new Event(id, "crossing_count", postId, ws, at, local.toLocalDate(), local.getHour(),
+        null, null, null, null, null, null, direction, null, null, count, period);
   }
 
   private static OffsetDateTime occurredAt(JsonObject o, Check c, Instant latest) {
@@ -168,10 +175,6 @@ public final class EventValidator {
   private static boolean isIdChar(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
         || c == ':' || c == '-';
-  }
-
-  private static java.time.LocalDate day(OffsetDateTime at, Post post) {
-    return at == null || post == null ? null : at.atZoneSameInstant(post.timeZone()).toLocalDate();
   }
 
   /** Collects the problems of one event. */

@@ -16,7 +16,9 @@ public enum Dimension {
   ISSUING_COUNTRY("issuingCountry", Dim.ISSUING_COUNTRY),
   NATIONALITY("nationality", Dim.NATIONALITY),
   REASON("reason", Dim.REASON),
-  DIRECTION("direction", Dim.DIRECTION);
+  DIRECTION("direction", Dim.DIRECTION),
+  /** Post-local hour "00"–"23" of crossing counts over at most an hour; breakdowns list it in hour order. */
+  HOUR("hour", Dim.HOUR);
 
   private final String id;
   private final Dim dim;

@@ -436,8 +436,10 @@ public final class QueryEngine {
       Number v = q.metric().value(sums.of(g), 0);
       rows.add(new JsonObject().put("key", sums.groups.name(g)).put("value", v));
     }
-    rows.sort(Comparator.<JsonObject, Double>comparing(r -> r.getValue("value") == null ? Double.NEGATIVE_INFINITY
-        : ((Number) r.getValue("value")).doubleValue()).reversed().thenComparing(r -> r.getString("key")));
+    Comparator<JsonObject> byKey = Comparator.comparing(r -> r.getString("key"));
+    rows.sort(q.groupBy() == Dimension.HOUR ? byKey : Comparator.<JsonObject, Double>comparing(
+        r -> r.getValue("value") == null ? Double.NEGATIVE_INFINITY : ((Number) r.getValue("value")).doubleValue())
+        .reversed().thenComparing(byKey));
     if (q.limit() != null && rows.size() > q.limit()) {
       rows = rows.subList(0, q.limit());
     }

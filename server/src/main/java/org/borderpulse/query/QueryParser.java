@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.borderpulse.http.ApiException;
 import org.borderpulse.http.Problems;
 import org.borderpulse.ingest.Vocabulary;
+import org.borderpulse.rollup.RollupRow;
 
 /**
  * Reads query parameters (REST query strings and, later, live subscriptions use the same names)
@@ -19,8 +20,9 @@ import org.borderpulse.ingest.Vocabulary;
  */
 public final class QueryParser {
   private static final int MAX_LIMIT = 10_000;
-  private static final Set<String> COMMON = Set.of("from", "to", "country", "region", "post", "workstation", "outcome",
-      "documentType", "fraudType", "issuingCountry", "reason", "direction", "nationality");
+  /** from, to and a filter per dimension, in a stable order for the error message. */
+  private static final List<String> COMMON = java.util.stream.Stream.concat(java.util.stream.Stream.of("from", "to"),
+      Dimension.ids().stream()).toList();
 
   private final Set<String> regions;
   private final JsonArray errors = new JsonArray();
@@ -176,6 +178,7 @@ public final class QueryParser {
       case FRAUD_TYPE -> Vocabulary.FRAUD_TYPES;
       case REASON -> Vocabulary.REASONS;
       case DIRECTION -> Vocabulary.DIRECTIONS;
+      case HOUR -> RollupRow.HOURS;
       case REGION -> regions.stream().sorted().toList();
       default -> null;
     };

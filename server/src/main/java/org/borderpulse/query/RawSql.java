@@ -17,15 +17,18 @@ import java.util.Set;
  * against it and the benchmark measures it as the baseline; it never serves a request.
  */
 public final class RawSql {
-  private static final Map<String, String> COLUMN = Map.of("workstation", "e.workstation_id", "outcome", "e.outcome",
-      "documentType", "e.document_type", "fraudType", "e.fraud_type", "issuingCountry", "e.issuing_country",
-      "nationality", "e.nationality", "reason", "e.reason", "direction", "e.direction");
+  private static final Map<String, String> COLUMN = Map.ofEntries(Map.entry("workstation", "e.workstation_id"),
+      Map.entry("outcome", "e.outcome"), Map.entry("documentType", "e.document_type"),
+      Map.entry("fraudType", "e.fraud_type"), Map.entry("issuingCountry", "e.issuing_country"),
+      Map.entry("nationality", "e.nationality"), Map.entry("reason", "e.reason"), Map.entry("direction", "e.direction"),
+      Map.entry("hour", "CASE WHEN e.period_minutes <= 60 THEN to_char(e.occurred_at AT TIME ZONE p.time_zone, 'HH24') END"));
   /** Which event types carry each event-level dimension. */
   private static final Map<String, String> CARRIED_BY = Map.of(
       "workstation", "('document_check','interception')", "outcome", "('document_check')",
       "documentType", "('document_check')", "fraudType", "('document_check')",
       "issuingCountry", "('document_check')", "nationality", "('document_check','interception')",
-      "reason", "('interception')", "direction", "('interception','crossing_count')");
+      "reason", "('interception')", "direction", "('interception','crossing_count')",
+      "hour", "('crossing_count')");
   private static final Map<String, String> PERIOD = Map.of("day", "to_char(e.local_day, 'YYYY-MM-DD')",
       "week", "to_char(e.local_day, 'IYYY-\"W\"IW')", "month", "to_char(e.local_day, 'YYYY-MM')",
       "quarter", "to_char(e.local_day, 'YYYY-\"Q\"Q')", "year", "to_char(e.local_day, 'YYYY')");

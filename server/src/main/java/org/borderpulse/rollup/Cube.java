@@ -21,6 +21,7 @@ public final class Cube {
   private final Dictionary fraudTypes = Dictionary.of(Vocabulary.FRAUD_TYPES);
   private final Dictionary reasons = Dictionary.of(Vocabulary.REASONS);
   private final Dictionary directions = Dictionary.of(Vocabulary.DIRECTIONS);
+  private final Dictionary hours = Dictionary.of(RollupRow.HOURS);
   private PostDays[] data = new PostDays[16];
   private int minDay = Integer.MAX_VALUE;
   private int maxDay = Integer.MIN_VALUE;
@@ -114,6 +115,7 @@ public final class Cube {
     key = Dim.NATIONALITY.with(key, countries.code(r.nationality()));
     key = Dim.REASON.with(key, reasons.code(r.reason()));
     key = Dim.DIRECTION.with(key, directions.code(r.direction()));
+    key = Dim.HOUR.with(key, hours.code(r.hour()));
     int p = posts.code(r.post());
     if (p >= data.length) {
       data = Arrays.copyOf(data, Math.max(data.length * 2, p + 1));
@@ -204,6 +206,7 @@ public final class Cube {
       case ISSUING_COUNTRY, NATIONALITY -> countries;
       case REASON -> reasons;
       case DIRECTION -> directions;
+      case HOUR -> hours;
     };
   }
 

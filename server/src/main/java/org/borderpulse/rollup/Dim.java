@@ -13,7 +13,9 @@ public enum Dim {
   ISSUING_COUNTRY(26, 10, types(0), true),
   NATIONALITY(36, 10, types(0, 1), true),
   REASON(46, 4, types(1), false),
-  DIRECTION(50, 2, types(1, 2), false);
+  DIRECTION(50, 2, types(1, 2), false),
+  /** The post-local hour of crossing counts over at most an hour. */
+  HOUR(52, 5, types(2), false);
 
   static final long TYPE_MASK = 3;
 

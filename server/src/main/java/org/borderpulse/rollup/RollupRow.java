@@ -2,43 +2,57 @@ package org.borderpulse.rollup;
 
 import io.vertx.core.json.JsonArray;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * One rollup row: a post-local day, a post, the event type and every dimension value ({@code ""}
- * when the type has none), the absolute value and the row's version.
+ * when the type has none), the absolute value and the row's version. {@code hour} is the
+ * post-local hour ({@code "00"}–{@code "23"}) of a crossing count over at most an hour
+ * ({@link #hourOf}), {@code ""} otherwise.
  *
  * @param type 0 document check, 1 interception, 2 crossing count
  * @param value document checks, interception persons or travellers
  */
 public record RollupRow(LocalDate day, String post, int type, String workstation, String outcome,
     String documentType, String fraudType, String issuingCountry, String nationality, String reason,
-    String direction, long value, long events, long version) {
+    String direction, String hour, long value, long events, long version) {
 
   public static final int DOCUMENT_CHECK = 0;
   public static final int INTERCEPTION = 1;
   public static final int CROSSING_COUNT = 2;
   private static final char SEPARATOR = '|';
-  /** Post, type and the eight dimensions. */
-  private static final int DIMENSION_FIELDS = 10;
+  /** Post, type and the nine dimensions. */
+  private static final int DIMENSION_FIELDS = 11;
+  /** The hour dimension's values, in order. */
+  public static final List<String> HOURS = IntStream.range(0, 24).mapToObj(h -> (h < 10 ? "0" : "") + h).toList();
 
   /**
-   * The key column of {@code rollup_day} besides the day (migration V5): post, type and the
-   * eight dimension values, {@code '|'}-separated. Ids, vocabulary values and country codes
+   * The key column of {@code rollup_day} besides the day (migrations V5, V9): post, type and the
+   * nine dimension values, {@code '|'}-separated. Ids, vocabulary values and country codes
    * hold no {@code '|'}, so the key is exact.
    */
   public String dimensions() {
     return dimensions(post, type, workstation, outcome, documentType, fraudType, issuingCountry, nationality, reason,
-        direction);
+        direction, hour);
   }
 
   /** As {@link #dimensions()}, from the values ({@code ""} when absent). */
   public static String dimensions(String post, int type, String workstation, String outcome, String documentType,
-      String fraudType, String issuingCountry, String nationality, String reason, String direction) {
+      String fraudType, String issuingCountry, String nationality, String reason, String direction, String hour) {
     return new StringBuilder(64).append(post).append(SEPARATOR).append(type).append(SEPARATOR).append(workstation)
         .append(SEPARATOR).append(outcome).append(SEPARATOR).append(documentType).append(SEPARATOR).append(fraudType)
         .append(SEPARATOR).append(issuingCountry).append(SEPARATOR).append(nationality).append(SEPARATOR)
-        .append(reason).append(SEPARATOR).append(direction).toString();
+        .append(reason).append(SEPARATOR).append(direction).append(SEPARATOR).append(hour).toString();
+  }
+
+  /**
+   * The hour a crossing count is filed under: the post-local hour it starts in when it covers
+   * at most an hour; a longer count (a day's total) has no hour.
+   */
+  public static String hourOf(int localHour, Integer periodMinutes) {
+    return periodMinutes != null && periodMinutes <= 60 ? HOURS.get(localHour) : "";
   }
 
   /** A row from its stored form; {@code strings} may intern the dimension values (the start-up load does). */
@@ -54,20 +68,20 @@ public record RollupRow(LocalDate day, String post, int type, String workstation
       f[i] = strings.apply(dimensions.substring(start, end));
       start = end + 1;
     }
-    return new RollupRow(day, f[0], Integer.parseInt(f[1]), f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], value,
-        events, version);
+    return new RollupRow(day, f[0], Integer.parseInt(f[1]), f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10],
+        value, events, version);
   }
 
   /** Compact wire form for the event bus. */
   public JsonArray toJson() {
     return new JsonArray().add(day.toEpochDay()).add(post).add(type).add(workstation).add(outcome).add(documentType)
-        .add(fraudType).add(issuingCountry).add(nationality).add(reason).add(direction).add(value).add(events)
+        .add(fraudType).add(issuingCountry).add(nationality).add(reason).add(direction).add(hour).add(value).add(events)
         .add(version);
   }
 
   public static RollupRow fromJson(JsonArray a) {
     return new RollupRow(LocalDate.ofEpochDay(a.getLong(0)), a.getString(1), a.getInteger(2), a.getString(3),
         a.getString(4), a.getString(5), a.getString(6), a.getString(7), a.getString(8), a.getString(9),
-        a.getString(10), a.getLong(11), a.getLong(12), a.getLong(13));
+        a.getString(10), a.getString(11), a.getLong(12), a.getLong(13), a.getLong(14));
   }
 }

@@ -58,7 +58,8 @@ public final class RollupStore {
   private static Delta delta(Event e, int type, long value) {
     return new Delta(e.localDay(), RollupRow.dimensions(e.post(), type, n(e.workstation()), n(e.outcome()),
         n(e.documentType()), n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()),
-        n(e.direction())), value, 1);
+        n(e.direction()), type == RollupRow.CROSSING_COUNT ? RollupRow.hourOf(e.localHour(), e.periodMinutes()) : ""),
+        value, 1);
   }
 
   private static String n(String s) {

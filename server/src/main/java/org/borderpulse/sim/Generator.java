@@ -18,14 +18,18 @@ import java.util.SplittableRandom;
  * parameters: the same seed gives the same events with the same ids, so anything can be
  * generated again after a crash and re-sent harmlessly.
  *
- * <p>Days before the live start's day are history: documents at the history density and one
- * crossing count per direction for the whole day. From that day on, counts are hourly and
- * documents follow the live rate from the live start.
+ * <p>Days before the live start's day are history: documents at the history density. Crossing
+ * counts are hourly from {@link #HOURLY_HISTORY_DAYS} days before that day (so the recent
+ * quarters have crossings by hour); earlier days have one count per direction for the whole
+ * day, as posts without hourly counters send. From the live start's day on, documents follow
+ * the live rate from the live start.
  */
 public final class Generator {
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
   private static final double DOCUMENT_SHARE_OF_LIVE = 0.9;
   private static final double SECONDARY_REFERRAL = 0.15;
+  /** History days before the live start's day that still have hourly crossing counts. */
+  public static final int HOURLY_HISTORY_DAYS = 120;
 
   private final SimParams params;
   private final Incidents incidents;
@@ -47,11 +51,11 @@ public final class Generator {
   /** All events of a post-local day, sorted by release time. */
   public List<SimEvent> day(SimPost p, LocalDate day) {
     List<SimEvent> out = new ArrayList<>();
-    boolean history = day.isBefore(liveDay(p));
+    boolean daily = day.isBefore(liveDay(p).minusDays(HOURLY_HISTORY_DAYS));
     long[] travellers = new long[2];
     for (int h = 0; h < 24; h++) {
       out.addAll(documentsAndInterceptions(p, day, h));
-      if (history) {
+      if (daily) {
         long[] hour = crossings(p, day, h);
         travellers[0] += hour[0];
         travellers[1] += hour[1];
@@ -59,7 +63,7 @@ public final class Generator {
         out.addAll(hourlyCounts(p, day, h));
       }
     }
-    if (history) {
+    if (daily) {
       ZonedDateTime start = day.atStartOfDay(p.post().timeZone());
       Instant end = start.plusDays(1).toInstant();
       out.add(count(p, start, "entry", travellers[0], 1440, id(p, day, -1, "ce"), end));

@@ -34,9 +34,9 @@ class EventTest {
       OffsetDateTime at = Instant.ofEpochSecond(seconds, nano)
           .atOffset(ZoneOffset.ofTotalSeconds(rnd.nextInt(-12, 15) * 3600));
       Event e = i % 2 == 0
-          ? new Event("id-" + i, "document_check", "THA-BKK", "THA-BKK-P01", at, LocalDate.of(2022, 5, 3), "genuine",
+          ? new Event("id-" + i, "document_check", "THA-BKK", "THA-BKK-P01", at, LocalDate.of(2022, 5, 3), 10, "genuine",
               "passport", "THA", i % 3 == 0 ? null : "MMR", null, "ab12cd34ef56ab78", null, null, null, null, null)
-          : new Event("id-" + i, "crossing_count", "THA-BKK", null, at, LocalDate.of(2022, 5, 3), null, null, null,
+          : new Event("id-" + i, "crossing_count", "THA-BKK", null, at, LocalDate.of(2022, 5, 3), 10, null, null, null,
               null, null, null, "entry", null, null, i, 60);
       assertArrayEquals(definedHash(e), e.contentHash(), at.toString());
       StringBuilder sb = new StringBuilder();

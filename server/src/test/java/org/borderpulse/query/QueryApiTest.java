@@ -55,6 +55,8 @@ class QueryApiTest {
     oracle = new RawSql(server.pool());
     List<LocalDate> days = new ArrayList<>();
     WEEKS.forEach(start -> start.datesUntil(start.plusDays(7)).forEach(days::add));
+    // recent days have hourly crossing counts (the hour dimension); the older ones daily totals
+    LocalDate.now().minusDays(12).datesUntil(LocalDate.now().minusDays(9)).forEach(days::add);
     events = SimData.send(api, days, 99, 3000);
     assertTrue(events > 20_000, "a dataset of tens of thousands of events, got " + events);
   }
@@ -140,7 +142,10 @@ class QueryApiTest {
         params("metric", "entries", "interval", "week", "groupBy", "direction"),
         params("metric", "genuine", "interval", "year", "groupBy", "nationality", "outcome", "genuine",
             "region", "asean"),
-        params("metric", "exits", "interval", "month", "groupBy", "documentType", "workstation", "THA-BKK-S01,SGP-SIN-P01")));
+        params("metric", "exits", "interval", "month", "groupBy", "documentType", "workstation", "THA-BKK-S01,SGP-SIN-P01"),
+        params("metric", "crossings", "interval", "day", "groupBy", "hour", "country", "THA,KHM"),
+        params("metric", "interceptions_per_10k_crossings", "interval", "month", "groupBy", "post",
+            "hour", "07,08,17")));
     cases.forEach(this::assertSeriesEqualsSql);
   }
 
@@ -176,12 +181,13 @@ class QueryApiTest {
   }
 
   @Test
-  void breakdownEqualsSqlSortedLargestFirst() {
+  void breakdownEqualsSqlSortedLargestFirstOrByHourInHourOrder() {
     for (Map<String, String> p : List.of(params("metric", "fraud_cases", "by", "documentType"),
         params("metric", "scanned_documents", "by", "nationality", "limit", "10"),
         params("metric", "interceptions", "by", "reason", "country", "KHM"),
         params("metric", "fraud_rate", "by", "post", "from", "2023-01-01", "to", "2023-12-31"),
-        params("metric", "crossings", "by", "region"))) {
+        params("metric", "crossings", "by", "region"),
+        params("metric", "entries", "by", "hour", "country", "MYS"))) {
       JsonObject answer = get("/api/v1/breakdown", p);
       Metric metric = Metric.byId(p.get("metric"));
       var sums = await(oracle.sums(p.get("by"), null, filters(p), date(p, "from"), date(p, "to")));
@@ -191,12 +197,16 @@ class QueryApiTest {
       expected.sort((a, b) -> {
         double va = a.getValue("value") == null ? Double.NEGATIVE_INFINITY : a.getDouble("value");
         double vb = b.getValue("value") == null ? Double.NEGATIVE_INFINITY : b.getDouble("value");
-        return va != vb ? Double.compare(vb, va) : a.getString("key").compareTo(b.getString("key"));
+        int byKey = a.getString("key").compareTo(b.getString("key"));
+        return "hour".equals(p.get("by")) ? byKey : va != vb ? Double.compare(vb, va) : byKey;
       });
       List<JsonObject> want = p.containsKey("limit") ? expected.subList(0, Integer.parseInt(p.get("limit"))) : expected;
       List<JsonObject> got = answer.getJsonArray("rows").stream().map(JsonObject.class::cast)
           .map(r -> new JsonObject().put("key", r.getString("key")).put("value", normal(r.getValue("value")))).toList();
       assertEquals(want, got, "breakdown " + p);
+      if ("hour".equals(p.get("by"))) {
+        assertTrue(got.size() > 12 && got.get(0).getString("key").equals("00"), "hours of the recent days: " + got);
+      }
     }
   }
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class RollupBusTest {
   private static final RollupBus.Rows ROWS = new RollupBus.Rows(List.of(
       new RollupRow(LocalDate.of(2024, 2, 29), "THA-BKK", RollupRow.DOCUMENT_CHECK, "THA-BKK-P01", "imposter",
-          "passport", "counterfeit", "THA", "MMR", "", "", 3, 3, 2),
+          "passport", "counterfeit", "THA", "MMR", "", "", "", 3, 3, 2),
       new RollupRow(LocalDate.of(2024, 3, 1), "MYS-KUL", RollupRow.CROSSING_COUNT, "", "", "", "", "", "", "", "exit",
-          120, 1, 7)));
+          "09", 120, 1, 7)));
 
   @Test
   void rowsGoByReferenceWithinTheNodeAndAsJsonBetweenNodes() {

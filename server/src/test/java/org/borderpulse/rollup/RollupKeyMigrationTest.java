@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,48 +17,90 @@ import org.borderpulse.support.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** V5 turns the eleven key columns into the key the server writes: same rows, same values and versions. */
+/**
+ * V5 turns the eleven key columns into one key column; V9 adds the hour: same rows, same values
+ * and versions, and crossing counts filed by hour from their events.
+ */
 class RollupKeyMigrationTest {
-  private static final List<RollupRow> BEFORE = List.of(
-      new RollupRow(LocalDate.of(2024, 2, 29), "THA-BKK", RollupRow.DOCUMENT_CHECK, "THA-BKK-P01", "imposter",
-          "passport", "counterfeit", "THA", "MMR", "", "", 3, 3, 2),
-      new RollupRow(LocalDate.of(2024, 2, 29), "THA-BKK", RollupRow.INTERCEPTION, "", "", "", "", "", "KHM",
-          "no_visa", "entry", 4, 2, 1),
-      new RollupRow(LocalDate.of(2024, 3, 1), "MYS-KUL", RollupRow.CROSSING_COUNT, "", "", "", "", "", "", "", "exit",
-          120, 1, 7));
+  /** local_day, then the V2 columns post … direction, value, events, version. */
+  private static final List<Object[]> V4_ROWS = List.of(
+      new Object[] {LocalDate.of(2024, 2, 29), "THA-BKK", 0, "THA-BKK-P01", "imposter", "passport", "counterfeit",
+          "THA", "MMR", "", "", 3L, 3L, 2L},
+      new Object[] {LocalDate.of(2024, 2, 29), "THA-BKK", 1, "", "", "", "", "", "KHM", "no_visa", "entry", 4L, 2L, 1L},
+      new Object[] {LocalDate.of(2024, 3, 1), "MYS-KUL", 2, "", "", "", "", "", "", "", "exit", 120L, 1L, 7L});
+
+  private static Flyway flyway(ExternalDatabase db, String target) {
+    return Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration")
+        .target(target).load();
+  }
+
+  private static Connection connect(ExternalDatabase db) throws SQLException {
+    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+
+  private static List<String> rows(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = c.createStatement().executeQuery(
+        "SELECT local_day, dimensions, value, events, version FROM rollup_day ORDER BY local_day, dimensions")) {
+      while (rs.next()) {
+        out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+            + rs.getLong(5));
+      }
+    }
+    return out;
+  }
 
   @Test
-  void rowsKeepTheirValuesAndVersionsUnderTheServersKey() throws SQLException {
+  void v5KeepsValuesAndVersionsUnderOneKeyColumn() throws SQLException {
     ExternalDatabase db = ExternalDatabase.fromUrl(TestPostgres.emptyDatabaseUrl());
-    Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration")
-        .target("4").load().migrate();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+    flyway(db, "4").migrate();
+    try (Connection c = connect(db)) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_day (local_day, post_id, type, "
           + "workstation_id, outcome, document_type, fraud_type, issuing_country, nationality, reason, direction, "
           + "value, events, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (RollupRow r : BEFORE) {
-          Object[] values = {r.day(), r.post(), (short) r.type(), r.workstation(), r.outcome(), r.documentType(),
-              r.fraudType(), r.issuingCountry(), r.nationality(), r.reason(), r.direction(), r.value(), r.events(),
-              r.version()};
-          for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
+        for (Object[] r : V4_ROWS) {
+          for (int i = 0; i < r.length; i++) {
+            ps.setObject(i + 1, r[i] instanceof Integer t ? Short.valueOf(t.shortValue()) : r[i]);
           }
           ps.executeUpdate();
         }
       }
+      flyway(db, "5").migrate();
+      assertEquals(List.of(
+          "2024-02-29 THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR|| 3 3 2",
+          "2024-02-29 THA-BKK|1||||||KHM|no_visa|entry 4 2 1",
+          "2024-03-01 MYS-KUL|2||||||||exit 120 1 7"), rows(c));
+    }
+  }
+
+  @Test
+  void v9AddsTheHourAndFilesCrossingCountsByTheirPostLocalHour() throws SQLException {
+    ExternalDatabase db = ExternalDatabase.fromUrl(TestPostgres.emptyDatabaseUrl());
+    flyway(db, "8").migrate();
+    try (Connection c = connect(db); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO post (id, name, country, kind, time_zone) VALUES "
+          + "('THA-BKK', 'Bangkok', 'THA', 'air', 'Asia/Bangkok'), ('MYS-KUL', 'KL', 'MYS', 'air', 'Asia/Kuala_Lumpur')");
+      s.execute("INSERT INTO rollup_day (local_day, dimensions, value, events, version) VALUES "
+          + "('2024-02-29', 'THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||', 3, 3, 2), "
+          + "('2024-03-01', 'MYS-KUL|2||||||||exit', 170, 3, 7)");
+      // times in UTC: 17:10Z on 29 Feb is 01:10 on 1 March in Kuala Lumpur; a quarter-hour, an hour, a day's total
+      s.execute("INSERT INTO event (id, type, post_id, occurred_at, local_day, batch_seq, direction, count, "
+          + "period_minutes, content_hash) VALUES "
+          + "('c1', 'crossing_count', 'MYS-KUL', '2024-02-29T17:10:00Z', '2024-03-01', 1, 'exit', 20, 15, '\\x00'), "
+          + "('c2', 'crossing_count', 'MYS-KUL', '2024-02-29T17:00:00Z', '2024-03-01', 1, 'exit', 50, 60, '\\x00'), "
+          + "('c3', 'crossing_count', 'MYS-KUL', '2024-02-29T16:00:00Z', '2024-03-01', 1, 'exit', 100, 1440, '\\x00')");
       Migrations.migrate(db);
-      List<String> keys = new ArrayList<>();
-      List<RollupRow> after = new ArrayList<>();
-      try (ResultSet rs = c.createStatement().executeQuery(
-          "SELECT local_day, dimensions, value, events, version FROM rollup_day ORDER BY local_day, dimensions")) {
+      assertEquals(List.of(
+          "2024-02-29 THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||| 3 3 2",
+          "2024-03-01 MYS-KUL|2||||||||exit| 100 1 1",
+          "2024-03-01 MYS-KUL|2||||||||exit|01 70 2 1"), rows(c));
+      List<RollupRow> parsed = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT local_day, dimensions FROM rollup_day ORDER BY 1, 2")) {
         while (rs.next()) {
-          keys.add(rs.getString(2));
-          after.add(RollupRow.of(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3), rs.getLong(4),
-              rs.getLong(5), s -> s));
+          parsed.add(RollupRow.of(rs.getObject(1, LocalDate.class), rs.getString(2), 0, 0, 0, x -> x));
         }
       }
-      assertEquals(BEFORE.stream().map(RollupRow::dimensions).toList(), keys);
-      assertEquals(BEFORE, after);
+      assertEquals(List.of("", "", "01"), parsed.stream().map(RollupRow::hour).toList());
     }
   }
 }
