@@ -1,13 +1,14 @@
 // One dashboard on screen: its panels on the grid, each subscribed over the live link with the
 // query the view state gives it. A new state re-subscribes only the panels whose query changed.
 import { panelQuery } from './state.js';
+import { ActivityPanel } from './panels/activity.js';
 import { AlertsPanel } from './panels/alerts.js';
 import { ChartPanel } from './panels/chart.js';
 import { KpiPanel } from './panels/kpi.js';
 import { TablePanel } from './panels/table.js';
 
 const TYPES = { kpi: KpiPanel, bar: ChartPanel, line: ChartPanel, donut: ChartPanel, map: ChartPanel, table: TablePanel,
-  alerts: AlertsPanel };
+  alerts: AlertsPanel, activity: ActivityPanel };
 
 let generation = 0;
 
@@ -23,7 +24,7 @@ export class DashboardView {
 
   mount(state) {
     this.state = state;
-    const panelCtx = { ...this.ctx, countries: () => this.state.filters.country };
+    const panelCtx = { ...this.ctx, countries: () => this.state.filters.country, filters: () => this.state.filters };
     this.panels = this.def.panels.map((p) => new (TYPES[p.type] || TablePanel)(p, panelCtx));
     this.root.replaceChildren(...this.panels.map((p) => p.el));
     const rows = Math.max(1, ...this.def.panels.map((p) => (p.grid ? p.grid.y + p.grid.h : 0)));

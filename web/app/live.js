@@ -87,6 +87,7 @@ export class LiveLink extends EventTarget {
     }
     if (f.type === 'snapshot' || f.type === 'update') {
       sub.handlers.data(f.data, f.type);
+      this.dispatchEvent(new Event('data'));
     } else if (f.type === 'error') {
       sub.handlers.error?.(f);
     }

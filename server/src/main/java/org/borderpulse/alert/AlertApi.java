@@ -101,7 +101,7 @@ public final class AlertApi {
     return o;
   }
 
-  private static String[] values(MultiMap p, String name, List<String> allowed, JsonArray errors) {
+  static String[] values(MultiMap p, String name, List<String> allowed, JsonArray errors) {
     if (!p.contains(name)) {
       return null;
     }

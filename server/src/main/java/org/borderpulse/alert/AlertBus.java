@@ -17,6 +17,8 @@ public final class AlertBus {
   public static final String RELOAD = "borderpulse.alert.reload";
   /** Request: evaluate every rule now; replies when the pass is done (tests, operators). */
   public static final String EVALUATE = "borderpulse.alert.evaluate";
+  /** Request: the post activity (when each post was last heard); replies with its JSON. */
+  public static final String ACTIVITY = "borderpulse.alert.activity";
   /** Notifications were written to the outbox: deliver soon. */
   public static final String OUTBOX = "borderpulse.alert.outbox";
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.borderpulse.alert.AlertApi;
 import org.borderpulse.alert.AlertBus;
+import org.borderpulse.alert.PostActivityApi;
 import org.borderpulse.alert.RuleApi;
 import org.borderpulse.alert.RuleStore;
 import org.borderpulse.auth.Authenticator;
@@ -77,6 +78,7 @@ final class NodeParts {
         new DashboardApi(dashboards),
         new RuleApi(rules, regions.keySet(), () -> vertx.eventBus().publish(AlertBus.RELOAD, "rules")),
         new AlertApi(vertx, pool),
+        new PostActivityApi(vertx),
         HealthChecks.create(vertx).register("process", promise -> promise.complete(Status.OK())),
         readiness());
   }

@@ -14,6 +14,7 @@ import org.borderpulse.query.QueryApi;
 import org.borderpulse.live.LiveApi;
 import org.borderpulse.dashboard.DashboardApi;
 import org.borderpulse.alert.AlertApi;
+import org.borderpulse.alert.PostActivityApi;
 import org.borderpulse.alert.RuleApi;
 
 /**
@@ -23,5 +24,5 @@ import org.borderpulse.alert.RuleApi;
 public record Services(Settings settings, Pool pool, OpenAPIContract contract, String contractText,
     PostCatalog catalog, Authenticator authenticator, IngestApi ingestApi, CatalogApi catalogApi,
     PostTokenApi postTokenApi, SessionApi sessionApi, QueryApi queryApi, LiveApi liveApi, DashboardApi dashboardApi, RuleApi ruleApi,
-    AlertApi alertApi, HealthChecks liveness,
+    AlertApi alertApi, PostActivityApi activityApi, HealthChecks liveness,
     HealthChecks readiness) {}

@@ -17,7 +17,10 @@ import org.borderpulse.query.QueryParser;
  */
 public final class DashboardReader {
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-  static final List<String> PANEL_TYPES = List.of("kpi", "bar", "line", "donut", "table", "map", "alerts");
+  static final List<String> PANEL_TYPES = List.of("kpi", "bar", "line", "donut", "table", "map", "alerts",
+      "activity");
+  /** Panel types that draw from their own API rather than a query. */
+  static final List<String> QUERYLESS = List.of("alerts", "activity");
   static final List<String> VARIABLE_TYPES = List.of("country", "region", "post", "workstation", "period",
       "interval");
   private static final int GRID_COLUMNS = 24;
@@ -85,7 +88,7 @@ public final class DashboardReader {
         problems.add(at + ".title: must be a non-empty text");
       }
       grid(at, p.getValue("grid"));
-      if (!"alerts".equals(type)) {
+      if (!QUERYLESS.contains(type)) {
         query(at, type, p);
       }
     }

@@ -98,6 +98,7 @@ public final class HttpVerticle extends VerticleBase {
     route(rb, "getAlertRule").addHandler(auth::requireAdmin).addHandler(services.ruleApi()::get);
     route(rb, "putAlertRule").setDoValidation(false).addHandler(auth::requireAdmin).addHandler(services.ruleApi()::put);
     route(rb, "deleteAlertRule").addHandler(auth::requireAdmin).addHandler(services.ruleApi()::delete);
+    route(rb, "postActivity").setDoValidation(false).addHandler(services.activityApi()::list);
     route(rb, "listAlerts").setDoValidation(false).addHandler(auth::requireAdmin).addHandler(services.alertApi()::list);
     route(rb, "ackAlert").setDoValidation(false).addHandler(auth::requireAdmin).addHandler(services.alertApi()::ack);
     route(rb, "createSilence").setDoValidation(false).addHandler(auth::requireAdmin)

@@ -3,6 +3,7 @@ package org.borderpulse.alert;
 import static org.borderpulse.support.TestServer.ADMIN_TOKEN;
 import static org.borderpulse.support.TestServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.buffer.Buffer;
@@ -14,9 +15,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.borderpulse.cli.Main;
 import org.borderpulse.support.Api;
+import org.borderpulse.support.Events;
 import org.borderpulse.support.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +90,46 @@ class AlertApiTest {
     assertEquals(403, await(api.put(post, "/api/v1/alert-lists/x", new JsonObject().put("hashes", new JsonArray())))
         .statusCode());
     assertEquals(401, await(api.get(null, "/api/v1/alerts")).statusCode());
+  }
+
+  @Test
+  void postActivityTellsWhenEachPostWasLastHeardWithinTheCallersFilters() {
+    HttpResponse<Buffer> sent = await(api.send(ADMIN_TOKEN, new JsonArray()
+        .add(Events.documentCheck("activity-history", "MYS-KUL", "MYS-KUL-P01", "genuine"))
+        .add(Events.documentCheck("activity-fresh", "THA-BKK", "THA-BKK-P01", "genuine")
+            .put("occurredAt", Instant.now().minusSeconds(90).toString()))));
+    assertEquals(200, sent.statusCode(), sent.bodyAsString());
+    Map<String, JsonObject> posts = Map.of();
+    for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; ) {
+      posts = activity("");
+      if (posts.get("THA-BKK").getString("lastHeardAt") != null) {
+        break;
+      }
+    }
+    JsonObject bkk = posts.get("THA-BKK");
+    assertTrue(Instant.parse(bkk.getString("lastHeardAt")).isAfter(Instant.now().minusSeconds(60)), bkk.encode());
+    assertEquals(0L, bkk.getLong("quietMinutes"), bkk.encode());
+    assertEquals(false, bkk.getBoolean("silenceAlert"));
+    assertEquals("THA", bkk.getString("country"));
+    assertNull(posts.get("MYS-KUL").getString("lastHeardAt"), "a record from 2022 is history, not the post speaking");
+    assertTrue(posts.size() > 10, "every post: " + posts.keySet());
+
+    assertTrue(activity("?country=THA,KHM").values().stream()
+        .allMatch(p -> List.of("THA", "KHM").contains(p.getString("country"))));
+    assertEquals(Set.of("THA-BKK"), activity("?post=THA-BKK").keySet());
+    HttpResponse<Buffer> bad = await(api.get(ADMIN_TOKEN, "/api/v1/activity?colour=red&country="));
+    assertEquals(400, bad.statusCode());
+    assertEquals(List.of("colour", "country"), fields(bad));
+    assertEquals(403, await(api.get(api.postToken("THA-BKK"), "/api/v1/activity")).statusCode());
+    assertEquals(401, await(api.get(null, "/api/v1/activity")).statusCode());
+  }
+
+  private Map<String, JsonObject> activity(String query) {
+    HttpResponse<Buffer> r = await(api.get(ADMIN_TOKEN, "/api/v1/activity" + query));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    Map<String, JsonObject> out = new TreeMap<>();
+    r.bodyAsJsonObject().getJsonArray("posts").forEach(p -> out.put(((JsonObject) p).getString("post"), (JsonObject) p));
+    return out;
   }
 
   @Test

@@ -95,7 +95,10 @@ public final class AlertVerticle extends VerticleBase {
     MessageConsumer<Object> reload = vertx.eventBus().localConsumer(AlertBus.RELOAD, m -> reload());
     MessageConsumer<Object> evaluate = vertx.eventBus().localConsumer(AlertBus.EVALUATE,
         m -> evaluateNow().onComplete(x -> m.reply(x.succeeded() ? "done" : String.valueOf(x.cause()))));
-    pass = Future.all(events.completion(), rows.completion(), reload.completion(), evaluate.completion())
+    MessageConsumer<Object> activity = vertx.eventBus().localConsumer(AlertBus.ACTIVITY, m -> m.reply(
+        PostActivity.of(catalog, lastHeard, startedAt, instances.values(), rules, clock.instant())));
+    pass = Future.all(List.of(events.completion(), rows.completion(), reload.completion(), evaluate.completion(),
+            activity.completion()))
         .compose(x -> loadRules())
         .compose(x -> resolveOrphans())
         .compose(x -> loadLists())
