@@ -70,7 +70,7 @@ export class ActivityPanel extends Panel {
     const now = Date.now();
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr><th scope="col">Post</th><th scope="col">State</th>'
-      + '<th scope="col">Last heard</th><th scope="col" class="num">Quiet (open min)</th></tr></thead><tbody></tbody>';
+      + '<th scope="col">Last heard</th><th scope="col" class="num" title="Minutes of opening hours without a record">Quiet min</th></tr></thead><tbody></tbody>';
     const body = table.querySelector('tbody');
     const order = { silent: 0, quiet: 1, active: 2, closed: 3 };
     const posts = [...data.posts].sort((a, b) => order[postState(a)] - order[postState(b)] || a.post.localeCompare(b.post));
@@ -81,7 +81,10 @@ export class ActivityPanel extends Panel {
       tr.dataset.state = state;
       tr.tabIndex = 0;
       tr.innerHTML = '<td></td><td><span class="dot"></span> <span class="state"></span></td><td></td><td class="num"></td>';
-      tr.cells[0].textContent = `${p.post} · ${p.name}`;
+      tr.cells[0].innerHTML = '<span class="id"></span> <span class="name"></span>';
+      tr.cells[0].querySelector('.id').textContent = p.post;
+      tr.cells[0].querySelector('.name').textContent = p.name;
+      tr.cells[0].title = `${p.name} (${p.country})`;
       tr.querySelector('.state').textContent = state;
       tr.cells[2].textContent = ago(p.lastHeardAt, now);
       tr.cells[3].textContent = String(p.quietMinutes);

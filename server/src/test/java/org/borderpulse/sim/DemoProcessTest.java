@@ -67,7 +67,10 @@ class DemoProcessTest {
       history = count(db, "local_day < CURRENT_DATE - 2");
       assertTrue(history > 1000, "history events: " + history);
       assertTrue(count(db, "local_day < DATE '" + from + "'") == 0, "no history before --backfill-from");
-      assertTrue(count(db, "type = 'crossing_count' AND period_minutes = 1440") > 0, "daily counts in history");
+      assertTrue(count(db, "type = 'crossing_count' AND period_minutes = 60 AND local_day < CURRENT_DATE - 2") > 0,
+          "hourly crossing counts in recent history (crossings by hour)");
+      assertEquals(0, count(db, "type = 'crossing_count' AND period_minutes = 1440"),
+          "daily totals only before the last " + Generator.HOURLY_HISTORY_DAYS + " days");
       first.stop();
     }
     assertTrue(Files.exists(data.resolve("sim/alert-list.txt")));

@@ -167,6 +167,43 @@ class WebAppBrowserTest {
     assertTrue(crossed.contains("country="), "cross-filters add to the filters in force: " + crossed);
   }
 
+  /** The REST answer to a panel's current query (its parameters without {@code kind}). */
+  private JsonObject restAnswer(String panel, String endpoint) {
+    return await(node.api.get(ADMIN_TOKEN, "/api/v1/" + endpoint + "?" + browser.js(
+        "return new URLSearchParams(Object.entries(window.bp.view.panel(arguments[0]).query)"
+        + ".filter(([k]) => k !== 'kind')).toString()", panel))).bodyAsJsonObject();
+  }
+
+  @Test
+  void postOperationsShowsCrossingsByHourAndWhichPostsWereHeardLive() {
+    open("/d/post-operations?country=THA");
+    browser.waitFor(WAIT, "crossings by hour", () -> browser.js(
+        "const p = window.bp.view.panel('crossings-by-hour'); return p.data && p.data.rows.length"),
+        n -> n != null && ((Number) n).intValue() >= 12);
+    JsonArray rows = restAnswer("crossings-by-hour", "breakdown").getJsonArray("rows");
+    assertEquals(rows.stream().map(r -> ((JsonObject) r).getString("key")).toList(),
+        browser.js("return window.bp.view.panel('crossings-by-hour').data.rows.map(r => r.key)"));
+    @SuppressWarnings("unchecked")
+    List<String> axis = (List<String>) browser.js("const o = window.bp.view.panel('crossings-by-hour').chart"
+        + ".getOption(); return (o.xAxis[0].data || o.yAxis[0].data)");
+    assertEquals(axis.stream().sorted().toList(), axis, "hours in order on the axis");
+    assertTrue(axis.contains("08") && !axis.contains("none"), "hourly counts of the recent days: " + axis);
+
+    List<String> posts = browser.waitFor(WAIT, "the post activity rows",
+        () -> browser.findAll("[data-panel=post-activity] tr[data-key]").stream().map(r -> r.getAttribute("data-key"))
+            .toList(), k -> !k.isEmpty());
+    assertTrue(posts.contains("THA-BKK") && posts.stream().allMatch(k -> k.startsWith("THA-")), posts.toString());
+    String before = (String) browser.js("return window.bp.view.panel('post-activity').data.posts"
+        + ".find(p => p.post === 'THA-BKK').lastHeardAt");
+    browser.js("window.__sameDocument = true;");
+    assertEquals(200, await(node.api.send(ADMIN_TOKEN, fraudNow(1))).statusCode());
+    browser.waitFor(WAIT, "THA-BKK heard again, without a reload", () -> (String) browser.js(
+        "return window.bp.view.panel('post-activity').data.posts.find(p => p.post === 'THA-BKK').lastHeardAt"),
+        t -> t != null && (before == null || t.compareTo(before) > 0));
+    assertEquals(Boolean.TRUE, browser.js("return window.__sameDocument === true"), "no reload");
+    assertEquals("active", browser.find("[data-panel=post-activity] tr[data-key=THA-BKK]").getAttribute("data-state"));
+  }
+
   @Test
   void aWallPlaylistRotatesWithItsFiltersOnScreen() {
     open("/wall?playlist=test-wall");
@@ -280,9 +317,7 @@ class WebAppBrowserTest {
         java.util.Objects::nonNull);
     Object lines = browser.executeAsync("import('/app/export.js').then(m => done("
         + "m.toCsv(window.bp.view.panel('top-fraud-types').data).split('\\r\\n')))");
-    JsonObject rest = await(node.api.get(ADMIN_TOKEN, "/api/v1/breakdown?" + browser.js(
-        "return new URLSearchParams(Object.entries(window.bp.view.panel('top-fraud-types').query)"
-        + ".filter(([k]) => k !== 'kind')).toString()"))).bodyAsJsonObject();
+    JsonObject rest = restAnswer("top-fraud-types", "breakdown");
     List<String> expected = new ArrayList<>(List.of("fraudType,fraud_cases"));
     rest.getJsonArray("rows").forEach(r -> expected.add(((JsonObject) r).getString("key") + ","
         + ((JsonObject) r).getValue("value")));
