@@ -38,6 +38,7 @@ public final class IngestApi {
     this.store = store;
     this.validator = new EventValidator(catalog::get, clock);
     RollupBus.register(vertx);
+    AlertBus.register(vertx);
   }
 
   public void ingest(RoutingContext ctx) {

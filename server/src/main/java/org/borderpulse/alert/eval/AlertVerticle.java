@@ -31,6 +31,7 @@ import org.borderpulse.alert.AlertSql;
 import org.borderpulse.alert.Silences;
 import org.borderpulse.catalog.Post;
 import org.borderpulse.catalog.PostCatalog;
+import org.borderpulse.ingest.Event;
 import org.borderpulse.query.Dimension;
 import org.borderpulse.rollup.RollupBus;
 import org.slf4j.Logger;
@@ -90,7 +91,8 @@ public final class AlertVerticle extends VerticleBase {
   public Future<?> start() {
     startedAt = clock.millis();
     kinds = new Kinds(vertx, catalog, regions);
-    MessageConsumer<JsonObject> events = vertx.eventBus().consumer(AlertBus.EVENTS, m -> onEvents(m.body()));
+    AlertBus.register(vertx);
+    MessageConsumer<AlertBus.Batch> events = vertx.eventBus().consumer(AlertBus.EVENTS, m -> onEvents(m.body()));
     MessageConsumer<Object> rows = vertx.eventBus().consumer(RollupBus.ROWS, m -> markDirty());
     MessageConsumer<Object> reload = vertx.eventBus().localConsumer(AlertBus.RELOAD, m -> reload());
     MessageConsumer<Object> evaluate = vertx.eventBus().localConsumer(AlertBus.EVALUATE,
@@ -270,19 +272,10 @@ public final class AlertVerticle extends VerticleBase {
   }
 
   private static FeedEvent feedEvent(Row r) {
-    String type = r.getString("type");
-    int t = switch (type) {
-      case "document_check" -> 0;
-      case "interception" -> 1;
-      default -> 2;
-    };
-    Integer persons = r.getInteger("persons");
-    Integer count = r.getInteger("count");
-    long value = t == 0 ? 1 : t == 1 ? (persons == null ? 1 : persons) : (count == null ? 0 : count);
-    return new FeedEvent(r.getString("id"), t, r.getString("post_id"), r.getString("workstation_id"),
+    return FeedEvent.of(r.getString("id"), r.getString("type"), r.getString("post_id"), r.getString("workstation_id"),
         r.getOffsetDateTime("occurred_at").toEpochSecond(), r.getString("outcome"), r.getString("document_type"),
         r.getString("fraud_type"), r.getString("issuing_country"), r.getString("nationality"), r.getString("reason"),
-        r.getString("direction"), value, r.getString("document_hash"),
+        r.getString("direction"), r.getInteger("persons"), r.getInteger("count"), r.getString("document_hash"),
         r.getOffsetDateTime("received_at").toInstant().toEpochMilli());
   }
 
@@ -331,16 +324,15 @@ public final class AlertVerticle extends VerticleBase {
 
   // ---------------------------------------------------------------- live events
 
-  private void onEvents(JsonObject body) {
+  private void onEvents(AlertBus.Batch body) {
     long now = clock.millis();
-    JsonArray rows = body.getJsonArray("events");
-    List<FeedEvent> events = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      events.add(FeedEvent.fromJson(rows.getJsonArray(i), now));
+    List<FeedEvent> events = new ArrayList<>(body.events().size());
+    for (Event e : body.events()) {
+      events.add(FeedEvent.of(e, now));
     }
-    if (body.getInteger("accepted") < events.size()) {
+    if (body.accepted() < events.size()) {
       // some were duplicates of stored events: keep those this batch stored
-      pool.preparedQuery(AlertSql.BATCH_IDS).execute(Tuple.of(body.getLong("seq"))).onSuccess(rs -> {
+      pool.preparedQuery(AlertSql.BATCH_IDS).execute(Tuple.of(body.seq())).onSuccess(rs -> {
         Set<String> stored = new HashSet<>();
         rs.forEach(r -> stored.add(r.getString(0)));
         take(events.stream().filter(e -> stored.contains(e.id())).toList());

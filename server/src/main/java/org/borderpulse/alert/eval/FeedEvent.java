@@ -1,6 +1,6 @@
 package org.borderpulse.alert.eval;
 
-import io.vertx.core.json.JsonArray;
+import org.borderpulse.ingest.Event;
 import org.borderpulse.query.Dimension;
 
 /**
@@ -14,10 +14,25 @@ public record FeedEvent(String id, int type, String post, String workstation, lo
     String documentType, String fraudType, String issuingCountry, String nationality, String reason,
     String direction, long value, String documentHash, long receivedAt) {
 
-  static FeedEvent fromJson(JsonArray a, long receivedAt) {
-    return new FeedEvent(a.getString(0), a.getInteger(1), a.getString(2), a.getString(3), a.getLong(4),
-        a.getString(5), a.getString(6), a.getString(7), a.getString(8), a.getString(9), a.getString(10),
-        a.getString(11), a.getLong(12), a.getString(13), receivedAt);
+  /** From a committed event, as the ingest handler publishes it. */
+  static FeedEvent of(Event e, long receivedAt) {
+    return of(e.id(), e.type(), e.post(), e.workstation(), e.occurredAt().toEpochSecond(), e.outcome(),
+        e.documentType(), e.fraudType(), e.issuingCountry(), e.nationality(), e.reason(), e.direction(), e.persons(),
+        e.count(), e.documentHash(), receivedAt);
+  }
+
+  /** From stored columns: the type code and the value (1 per check, persons, travellers) are made here. */
+  static FeedEvent of(String id, String type, String post, String workstation, long occurredAt, String outcome,
+      String documentType, String fraudType, String issuingCountry, String nationality, String reason,
+      String direction, Integer persons, Integer count, String documentHash, long receivedAt) {
+    int t = switch (type) {
+      case "document_check" -> 0;
+      case "interception" -> 1;
+      default -> 2;
+    };
+    long value = t == 0 ? 1 : t == 1 ? (persons == null ? 1 : persons) : (count == null ? 0 : count);
+    return new FeedEvent(id, t, post, workstation, occurredAt, outcome, documentType, fraudType, issuingCountry,
+        nationality, reason, direction, value, documentHash, receivedAt);
   }
 
   /** The value of a rollup dimension, or null when this event has none. */
