@@ -70,6 +70,20 @@ final class BenchServer {
     return token;
   }
 
+  /** Waits until the server's rollup writer has folded every acknowledged batch into rollup_day. */
+  void flushRollups() {
+    try {
+      Object written = await(vertx.eventBus().request(org.borderpulse.rollup.RollupWriter.FLUSH, null), 1).body();
+      if (Integer.valueOf(-1).equals(written)) {
+        throw new IllegalStateException("the rollup writer failed to write");
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not flush the rollups: " + e.getMessage(), e);
+    }
+  }
+
   /** PostgreSQL's data directory, for {@link CpuSample#postmasterPid}. */
   Path pgData() {
     return pgData;

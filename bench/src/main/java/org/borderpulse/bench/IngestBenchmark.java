@@ -18,9 +18,11 @@ public final class IngestBenchmark {
   private final HttpIngest ingest;
   private final CopyLoad copy;
   private final long postmaster;
+  private final BenchServer bench;
 
   private IngestBenchmark(BenchOptions options, BenchServer bench) {
     this.options = options;
+    this.bench = bench;
     this.db = new BenchDatabase(bench.server().database());
     this.ingest = new HttpIngest(bench.server().port(), bench.token());
     this.copy = new CopyLoad(bench.server().database());
@@ -59,7 +61,8 @@ public final class IngestBenchmark {
     }
     db.checkpoint();
     Measurement m = ParallelRun.run(phase, batches, options.concurrency(),
-        phase.equals("COPY") ? copy : ingest, () -> CpuSample.now(postmaster));
+        phase.equals("COPY") ? copy : ingest, () -> CpuSample.now(postmaster),
+        phase.equals("COPY") ? () -> { } : bench::flushRollups);
     Report.line(round, m);
     return m;
   }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Sends batches through {@code concurrency} workers, each taking the next unsent batch until
  * none is left. Workers are opened before the clock starts; the clock stops when the last batch
- * is acknowledged (committed). CPU is sampled before the workers close, while PostgreSQL's
+ * is acknowledged (committed) and what it left behind is drained. CPU is sampled before the workers close, while PostgreSQL's
  * backends for them still exist.
  */
 final class ParallelRun {
@@ -40,8 +40,13 @@ final class ParallelRun {
 
   private ParallelRun() {}
 
+  /**
+   * @param drain work the phase leaves behind that must be counted in it (the server's rollup
+   *     writer folding the last batches): run once before the clock starts, so nothing of an
+   *     earlier phase is counted, and once after the last batch, inside the clock
+   */
   static Measurement run(String phase, List<PreparedBatch> batches, int concurrency, Workers workers,
-      Supplier<CpuSample> cpu) throws Exception {
+      Supplier<CpuSample> cpu, Runnable drain) throws Exception {
     List<Worker> opened = new ArrayList<>();
     try {
       for (int i = 0; i < concurrency; i++) {
@@ -66,12 +71,14 @@ final class ParallelRun {
         threads.add(t);
         t.start();
       }
+      drain.run();
       CpuSample before = cpu.get();
       start.await();
       long t0 = System.nanoTime();
       for (Thread t : threads) {
         t.join();
       }
+      drain.run();
       long nanos = System.nanoTime() - t0;
       CpuSample used = cpu.get().minus(before);
       if (failure.get() != null) {

@@ -21,7 +21,7 @@ import org.postgresql.PGConnection;
 /**
  * The server's batch insert (read from {@code IngestSql.INSERT_EVENTS}) on one connection,
  * against variants without its ORDER BY and without ON CONFLICT … RETURNING, the server's rollup
- * upsert for the same batch ({@code RollupSql.UPSERT}), and COPY of the same rows: the statement's own time (client-timed, arrays bound beforehand, commit
+ * upsert for the same batch ({@code RollupSql.ADD}, the rollup writer's), and COPY of the same rows: the statement's own time (client-timed, arrays bound beforehand, commit
  * excluded) and the WAL each batch writes. Variants take turns, so a disturbance hits them all.
  * Then one {@code EXPLAIN (ANALYZE, BUFFERS, WAL)} plan of the server's statement.
  */
@@ -56,7 +56,7 @@ final class StatementProfile {
 
   void run() throws Exception {
     String insert = serverSql("org.borderpulse.ingest.IngestSql", "INSERT_EVENTS");
-    String rollup = serverSql("org.borderpulse.rollup.RollupSql", "UPSERT");
+    String rollup = serverSql("org.borderpulse.rollup.RollupSql", "ADD");
     String unordered = without(insert, "ORDER BY e.id");
     String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
     List<Variant> variants = List.of(

@@ -28,6 +28,7 @@ import java.time.Clock;
 import org.borderpulse.dashboard.DashboardLibrary;
 import org.borderpulse.dashboard.DashboardVerticle;
 import org.borderpulse.query.CubeVerticle;
+import org.borderpulse.rollup.RollupWriter;
 import org.borderpulse.store.Database;
 import org.borderpulse.store.EmbeddedDatabase;
 import org.borderpulse.store.ExternalDatabase;
@@ -103,8 +104,14 @@ public final class BorderPulseServer {
           return vertx.executeBlocking(() -> RuleFile.read(settings.referenceFile(Setting.ALERTS_FILE),
                   regions.keySet()))
               .compose(fileRules -> parts.rules.putAll(fileRules, "file"))
-              .compose(x -> vertx.deployVerticle(new CubeVerticle(p.db(), parts.catalog, regions, parts.aggregatesLoaded,
-                  parts.liveStats.distinctQueries, parts.live.intervalMs())))
+              .compose(x -> vertx.deployVerticle(new RollupWriter(pool,
+                  post -> parts.catalog.get(post).map(Post::timeZone).orElse(null),
+                  settings.integer(Setting.ROLLUP_FLUSH_MS))))
+              .compose(writerId -> {
+                deployments.add(writerId);
+                return vertx.deployVerticle(new CubeVerticle(p.db(), parts.catalog, regions, parts.aggregatesLoaded,
+                    parts.liveStats.distinctQueries, parts.live.intervalMs()));
+              })
               .compose(cubeId -> {
                 deployments.add(cubeId);
                 return vertx.deployVerticle(new AlertVerticle(pool, parts.catalog, regions, alertClock,

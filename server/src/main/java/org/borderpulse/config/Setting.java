@@ -32,6 +32,8 @@ public enum Setting {
       "on SIGTERM, how long in-flight requests may take to finish"),
   RETRY_AFTER("ingest.retryAfterSeconds", null, "5",
       "Retry-After sent with 503 while the database is unavailable"),
+  ROLLUP_FLUSH_MS("rollup.flushMs", null, "1000",
+      "how often committed batches are folded into the stored rollups (queries and live see them at once)"),
   LIVE_INTERVAL("live.intervalMs", null, "250", "live updates: at most one per subscription per this many ms"),
   LIVE_MAX_SUBSCRIPTIONS("live.maxSubscriptions", null, "100", "subscriptions per WebSocket connection"),
   LIVE_MAX_FRAME_BYTES("live.maxFrameBytes", null, "65536", "largest frame a client may send"),

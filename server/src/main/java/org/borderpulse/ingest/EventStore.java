@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.borderpulse.http.ApiException;
 import org.borderpulse.http.Problems;
-import org.borderpulse.rollup.RollupRow;
 import org.borderpulse.rollup.RollupStore;
 
 /**
@@ -35,14 +34,18 @@ public final class EventStore {
     this.pool = pool;
   }
 
-  /** What a committed batch did, with the new absolute values of the rollup rows it changed. */
-  public record Result(int accepted, int duplicates, long batchSeq, List<RollupRow> rollups) {}
+  /**
+   * What a committed batch did, with the rollup deltas of the events it stored (for the cube and
+   * the rollup writer, which folds them into {@code rollup_day} behind the transaction).
+   */
+  public record Result(int accepted, int duplicates, long batchSeq, List<RollupStore.Delta> deltas) {}
 
   /**
    * Stores a batch: first as if every id were new (the usual case: one plain insert, no
    * conflict handling); if an id is already stored (or a concurrent request stored it first)
    * that attempt is rolled back and the batch takes the checked path, which tells duplicates
-   * from conflicts. Both paths commit the events, their rollups and the batch row together.
+   * from conflicts. Both paths commit the events and the batch row together; the rollups follow
+   * behind ({@code RollupWriter}).
    *
    * @param events validated events, unique by id, with their indexes in the request
    * @param repeated events dropped before storing because the same record came twice in the request
@@ -55,21 +58,20 @@ public final class EventStore {
   }
 
   /**
-   * The fast path: batch row, events and rollups, pipelined on one connection in one
-   * transaction. Fails with a unique violation on {@code event_pkey} when an id is known.
+   * The fast path: batch row and events, pipelined on one connection in one transaction. Fails
+   * with a unique violation on {@code event_pkey} when an id is known.
    */
   private Future<Result> storeNew(List<Indexed> sorted, int repeated) {
-    List<RollupStore.Delta> deltas = RollupStore.deltas(sorted.stream().map(Indexed::event).toList());
+    Tuple columns = columns(sorted);
     return pool.withTransaction(conn -> {
       Future<RowSet<Row>> batch = conn.preparedQuery(IngestSql.INSERT_NEW_BATCH).execute(Tuple.of(sorted.size()));
-      Future<RowSet<Row>> inserted = conn.preparedQuery(IngestSql.INSERT_NEW_EVENTS).execute(columns(sorted));
-      Future<List<RollupRow>> rollups = RollupStore.apply(conn, deltas);
-      return Future.all(batch, inserted, rollups)
-          // the statements after a failed one fail too (transaction aborted): report the insert's own error
+      Future<RowSet<Row>> inserted = conn.preparedQuery(IngestSql.INSERT_NEW_EVENTS).execute(columns);
+      return Future.all(batch, inserted)
+          // the statement after a failed one fails too (transaction aborted): report the insert's own error
           .recover(e -> Future.failedFuture(inserted.failed() ? inserted.cause() : e))
-          .map(x -> new Result(sorted.size(), repeated, batch.result().iterator().next().getLong(0),
-              rollups.result()));
-    });
+          .map(x -> batch.result().iterator().next().getLong(0));
+    }).map(seq -> new Result(sorted.size(), repeated, seq,
+        RollupStore.deltas(sorted.stream().map(Indexed::event).toList())));
   }
 
   /** A unique violation of the event key: some id of the batch is already stored. */
@@ -96,10 +98,9 @@ public final class EventStore {
           List<Event> fresh = sorted.stream().map(Indexed::event).filter(e -> inserted.contains(e.id())).toList();
           Future<Void> checked = known.isEmpty() ? Future.succeededFuture() : checkSameContent(conn, known);
           return checked
-              .compose(x -> RollupStore.apply(conn, RollupStore.deltas(fresh)))
-              .compose(rollups -> (inserted.isEmpty() ? Future.succeededFuture()
+              .compose(x -> inserted.isEmpty() ? Future.succeededFuture()
                   : conn.preparedQuery(IngestSql.INSERT_BATCH).execute(Tuple.of(batchSeq, inserted.size())))
-                  .map(x -> new Result(inserted.size(), known.size() + repeated, batchSeq, rollups)));
+              .map(x -> new Result(inserted.size(), known.size() + repeated, batchSeq, RollupStore.deltas(fresh)));
         }));
   }
 

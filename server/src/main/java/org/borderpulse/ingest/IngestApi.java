@@ -56,7 +56,7 @@ public final class IngestApi {
         .compose(v -> store.store(v.unique(), v.repeated())
             .onSuccess(r -> AlertBus.publishEvents(vertx, r, v.unique())))
         .onSuccess(r -> {
-          RollupBus.publish(vertx, r.rollups());
+          RollupBus.publish(vertx, r.batchSeq(), r.deltas());
           ctx.response().putHeader("Content-Type", "application/json")
               .end(new JsonObject().put("accepted", r.accepted()).put("duplicates", r.duplicates()).encode());
         })

@@ -13,14 +13,15 @@ import org.borderpulse.catalog.Post;
 import org.borderpulse.http.ApiException;
 import org.borderpulse.rollup.Cube;
 import org.borderpulse.rollup.RollupBus;
-import org.borderpulse.rollup.RollupRow;
+import org.borderpulse.rollup.RollupStore;
 import org.borderpulse.rollup.RollupLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the node's live aggregate: loads the rollup rows at start, applies every committed
- * batch's rollup rows, and answers queries from memory. One instance, one thread: the cube is
+ * Owns the node's live aggregate: loads the rollup rows at start (the writer has folded every
+ * committed batch by then, and ingest starts after), adds every committed batch's deltas, and
+ * answers queries from memory. One instance, one thread: the cube is
  * never shared.
  */
 public final class CubeVerticle extends VerticleBase {
@@ -54,9 +55,9 @@ public final class CubeVerticle extends VerticleBase {
     QueryEngine engine = new QueryEngine(cube, post -> catalog.get(post).map(Post::country).orElse(null), regions);
     LiveQueries live = new LiveQueries(engine, liveQueries, liveInterval);
     RollupBus.register(vertx);
-    MessageConsumer<RollupBus.Rows> rows = vertx.eventBus().<RollupBus.Rows>localConsumer(RollupBus.ROWS, m -> {
-      for (RollupRow r : m.body().rows()) {
-        cube.apply(r, (post, day, key, value) -> live.changed(post, day, key));
+    MessageConsumer<RollupBus.Deltas> rows = vertx.eventBus().<RollupBus.Deltas>localConsumer(RollupBus.DELTAS, m -> {
+      for (RollupStore.Delta d : m.body().deltas()) {
+        cube.add(d.row(), (post, day, key, value) -> live.changed(post, day, key));
       }
       live.flush(vertx);
     });

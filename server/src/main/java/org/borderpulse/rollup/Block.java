@@ -31,23 +31,45 @@ final class Block {
       values[i] = value;
       versions[i] = version;
     } else {
-      i = -i - 1;
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-        values = Arrays.copyOf(values, size * 2);
-        versions = Arrays.copyOf(versions, size * 2);
-      }
-      System.arraycopy(keys, i, keys, i + 1, size - i);
-      System.arraycopy(values, i, values, i + 1, size - i);
-      System.arraycopy(versions, i, versions, i + 1, size - i);
-      keys[i] = key;
-      values[i] = value;
-      versions[i] = version;
-      size++;
+      insert(-i - 1, key, value, version);
       delta = value;
     }
     addCoarse(Dim.coarse(key), delta);
     return delta;
+  }
+
+  /** Adds {@code delta} to a row (a new row starts at 0); returns the delta. Versions are left as they are. */
+  long add(long key, long delta) {
+    int i = Arrays.binarySearch(keys, 0, size, key);
+    if (i >= 0) {
+      values[i] += delta;
+    } else {
+      i = -i - 1;
+      insert(i, key, delta, 0);
+    }
+    addCoarse(Dim.coarse(key), delta);
+    return delta;
+  }
+
+  private void insert(int i, long key, long value, long version) {
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+      versions = Arrays.copyOf(versions, size * 2);
+    }
+    System.arraycopy(keys, i, keys, i + 1, size - i);
+    System.arraycopy(values, i, values, i + 1, size - i);
+    System.arraycopy(versions, i, versions, i + 1, size - i);
+    keys[i] = key;
+    values[i] = value;
+    versions[i] = version;
+    size++;
+  }
+
+  /** The value of a row (0 when absent). */
+  long value(long key) {
+    int i = Arrays.binarySearch(keys, 0, size, key);
+    return i >= 0 ? values[i] : 0;
   }
 
   /** Adds to a coarse row (day blocks through {@link #set}; month blocks hold only coarse rows). */

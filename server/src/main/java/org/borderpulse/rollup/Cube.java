@@ -106,6 +106,19 @@ public final class Cube {
 
   /** As {@link #apply(RollupRow)}, telling {@code changed} which row changed (post, day, key, value). */
   public boolean apply(RollupRow r, Visitor changed) {
+    return update(r, changed, false);
+  }
+
+  /**
+   * Adds a committed batch's delta to a row ({@code r.value()} is the delta; version ignored).
+   * Deltas are applied once each, in any order: the bus delivers every committed batch once to
+   * this node, and the start-up load reads only batches already rolled up (decision 010).
+   */
+  public void add(RollupRow r, Visitor changed) {
+    update(r, changed, true);
+  }
+
+  private boolean update(RollupRow r, Visitor changed, boolean delta) {
     long key = r.type();
     key = Dim.WORKSTATION.with(key, r.workstation().isEmpty() ? 0 : workstations.code(r.post() + "/" + r.workstation()));
     key = Dim.OUTCOME.with(key, outcomes.code(r.outcome()));
@@ -126,19 +139,19 @@ public final class Cube {
     int day = (int) r.day().toEpochDay();
     Block b = data[p].spans[0].block(day);
     int before = b.size;
-    long delta = b.set(key, r.value(), r.version());
-    boolean done = delta != Block.UNCHANGED;
+    long change = delta ? b.add(key, r.value()) : b.set(key, r.value(), r.version());
+    boolean done = change != Block.UNCHANGED;
     if (done) {
       long coarse = Dim.coarse(key);
       for (Span span : COARSE_SPANS) {
-        data[p].spans[span.ordinal()].block(span.index(day)).addCoarse(coarse, delta);
+        data[p].spans[span.ordinal()].block(span.index(day)).addCoarse(coarse, change);
       }
     }
     rows += b.size - before;
     minDay = Math.min(minDay, day);
     maxDay = Math.max(maxDay, day);
     if (done && changed != null) {
-      changed.row(p, day, key, r.value());
+      changed.row(p, day, key, b.value(key));
     }
     return done;
   }

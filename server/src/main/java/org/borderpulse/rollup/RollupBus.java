@@ -4,71 +4,77 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.json.JsonArray;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * After a commit, the new absolute values of the changed rollup rows go out on the event bus.
- * Within a node the message is passed by reference (the rows are immutable); across nodes it
- * travels as the compact JSON of {@link RollupRow#toJson()}.
+ * After a commit, the batch's rollup deltas go out on the event bus: the cube adds them at once,
+ * the rollup writer folds them into {@code rollup_day} behind the transaction. Within a node the
+ * message is passed by reference (the deltas are immutable); across nodes it travels as compact
+ * JSON.
  */
 public final class RollupBus {
-  public static final String ROWS = "borderpulse.rollup.rows";
+  public static final String DELTAS = "borderpulse.rollup.deltas";
 
   private RollupBus() {}
 
-  /** The rows of one committed batch. */
-  public record Rows(List<RollupRow> rows) {
-    public Rows {
-      rows = List.copyOf(rows);
+  /** The rollup deltas of one committed batch and its sequence number. */
+  public record Deltas(long seq, List<RollupStore.Delta> deltas) {
+    public Deltas {
+      deltas = List.copyOf(deltas);
     }
   }
 
-  /** Registers the codec of {@link Rows} once per Vert.x instance; both publishers and consumers call it. */
+  /** Registers the codec of {@link Deltas} once per Vert.x instance; both publishers and consumers call it. */
   public static synchronized void register(Vertx vertx) {
     try {
-      vertx.eventBus().registerDefaultCodec(Rows.class, new RowsCodec());
+      vertx.eventBus().registerDefaultCodec(Deltas.class, new DeltasCodec());
     } catch (IllegalStateException alreadyRegistered) {
       // one registration per Vert.x instance is enough
     }
   }
 
-  public static void publish(Vertx vertx, List<RollupRow> rows) {
-    if (rows.isEmpty()) {
-      return;
+  /** Every committed batch that stored events, even one whose deltas are empty: the writer marks it rolled. */
+  public static void publish(Vertx vertx, long seq, List<RollupStore.Delta> deltas) {
+    if (seq > 0) {
+      vertx.eventBus().publish(DELTAS, new Deltas(seq, deltas));
     }
-    vertx.eventBus().publish(ROWS, new Rows(rows));
   }
 
   /** By reference within the node, compact JSON on the wire. */
-  static final class RowsCodec implements MessageCodec<Rows, Rows> {
+  static final class DeltasCodec implements MessageCodec<Deltas, Deltas> {
     @Override
-    public void encodeToWire(Buffer buffer, Rows rows) {
-      JsonArray body = new JsonArray();
-      rows.rows().forEach(r -> body.add(r.toJson()));
-      Buffer json = body.toBuffer();
+    public void encodeToWire(Buffer buffer, Deltas d) {
+      JsonArray rows = new JsonArray();
+      d.deltas().forEach(x -> rows.add(new JsonArray().add(x.day().toEpochDay()).add(x.dimensions()).add(x.value())
+          .add(x.events())));
+      Buffer json = new JsonArray().add(d.seq()).add(rows).toBuffer();
       buffer.appendInt(json.length()).appendBuffer(json);
     }
 
     @Override
-    public Rows decodeFromWire(int pos, Buffer buffer) {
+    public Deltas decodeFromWire(int pos, Buffer buffer) {
       int length = buffer.getInt(pos);
       JsonArray body = new JsonArray(buffer.getBuffer(pos + 4, pos + 4 + length));
-      List<RollupRow> rows = new ArrayList<>(body.size());
-      for (int i = 0; i < body.size(); i++) {
-        rows.add(RollupRow.fromJson(body.getJsonArray(i)));
+      JsonArray rows = body.getJsonArray(1);
+      List<RollupStore.Delta> deltas = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        JsonArray a = rows.getJsonArray(i);
+        deltas.add(new RollupStore.Delta(LocalDate.ofEpochDay(a.getLong(0)), a.getString(1), a.getLong(2),
+            a.getLong(3)));
       }
-      return new Rows(rows);
+      return new Deltas(body.getLong(0), deltas);
     }
 
     @Override
-    public Rows transform(Rows rows) {
-      return rows;
+    public Deltas transform(Deltas d) {
+      return d;
     }
 
     @Override
     public String name() {
-      return "borderpulse-rollup-rows";
+      return "borderpulse-rollup-deltas";
     }
 
     @Override

@@ -1,9 +1,5 @@
 package org.borderpulse.rollup;
 
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.borderpulse.ingest.Event;
 
-/** Rollup rows in PostgreSQL: deltas applied inside the ingest transaction, and the start-up load. */
+/** What a batch adds to the rollups: its deltas, summed per row, in one order shared by every writer. */
 public final class RollupStore {
   private RollupStore() {}
 
   /** What a batch adds to one rollup row: its key (day and {@link RollupRow#dimensions()}) and the sums. */
   public record Delta(LocalDate day, String dimensions, long value, long events) {
+    /** The row this delta adds to, with the delta as its value (for the cube). */
+    public RollupRow row() {
+      return RollupRow.of(day, dimensions, value, events, 0, s -> s);
+    }
+
     Delta plus(Delta d) {
       return new Delta(day, dimensions, value + d.value, events + d.events);
     }
@@ -37,8 +38,8 @@ public final class RollupStore {
 
   /**
    * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in
-   * {@link #LOCK_ORDER}: concurrent batches then lock shared rows in the same order and cannot
-   * deadlock.
+   * {@link #LOCK_ORDER}. The ingest handler and the writer's recovery both call this: a batch
+   * folded live and one folded at start from its stored events give the same deltas.
    */
   public static List<Delta> deltas(Iterable<Event> events) {
     Map<Key, Delta> sums = new HashMap<>();
@@ -66,35 +67,8 @@ public final class RollupStore {
     return s == null ? "" : s;
   }
 
-  /**
-   * Applies deltas, in the order {@link #deltas} gives them, within the caller's transaction;
-   * returns the touched rows' absolute values.
-   */
-  public static Future<List<RollupRow>> apply(SqlConnection conn, List<Delta> deltas) {
-    if (deltas.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    int n = deltas.size();
-    LocalDate[] day = new LocalDate[n];
-    String[] dimensions = new String[n];
-    Long[] value = new Long[n], events = new Long[n];
-    int i = 0;
-    for (Delta r : deltas) {
-      day[i] = r.day();
-      dimensions[i] = r.dimensions();
-      value[i] = r.value();
-      events[i] = r.events();
-      i++;
-    }
-    return conn.preparedQuery(RollupSql.UPSERT).execute(Tuple.of(day, dimensions, value, events))
-        .map(rows -> {
-          List<RollupRow> out = new ArrayList<>(rows.size());
-          rows.forEach(row -> out.add(read(row)));
-          return out;
-        });
-  }
-
-  private static RollupRow read(Row r) {
-    return RollupRow.of(r.getLocalDate(0), r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), s -> s);
+  /** Sorts deltas in {@link #LOCK_ORDER} (the writer's sums come from a hash map). */
+  static void sort(List<Delta> deltas) {
+    deltas.sort(LOCK_ORDER);
   }
 }

@@ -9,18 +9,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RollupBusTest {
-  private static final RollupBus.Rows ROWS = new RollupBus.Rows(List.of(
-      new RollupRow(LocalDate.of(2024, 2, 29), "THA-BKK", RollupRow.DOCUMENT_CHECK, "THA-BKK-P01", "imposter",
-          "passport", "counterfeit", "THA", "MMR", "", "", "", 3, 3, 2),
-      new RollupRow(LocalDate.of(2024, 3, 1), "MYS-KUL", RollupRow.CROSSING_COUNT, "", "", "", "", "", "", "", "exit",
-          "09", 120, 1, 7)));
+  private static final RollupBus.Deltas DELTAS = new RollupBus.Deltas(7, List.of(
+      new RollupStore.Delta(LocalDate.of(2024, 2, 29), "THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR|||",
+          3, 3),
+      new RollupStore.Delta(LocalDate.of(2024, 3, 1), "MYS-KUL|2||||||||exit|09", 120, 1)));
 
   @Test
-  void rowsGoByReferenceWithinTheNodeAndAsJsonBetweenNodes() {
-    RollupBus.RowsCodec codec = new RollupBus.RowsCodec();
-    assertSame(ROWS, codec.transform(ROWS));
+  void deltasGoByReferenceWithinTheNodeAndAsJsonBetweenNodes() {
+    RollupBus.DeltasCodec codec = new RollupBus.DeltasCodec();
+    assertSame(DELTAS, codec.transform(DELTAS));
     Buffer wire = Buffer.buffer("prefix");
-    codec.encodeToWire(wire, ROWS);
-    assertEquals(ROWS, codec.decodeFromWire("prefix".length(), wire));
+    codec.encodeToWire(wire, DELTAS);
+    assertEquals(DELTAS, codec.decodeFromWire("prefix".length(), wire));
+    assertEquals("09", DELTAS.deltas().get(1).row().hour());
+    assertEquals(120, DELTAS.deltas().get(1).row().value());
   }
 }

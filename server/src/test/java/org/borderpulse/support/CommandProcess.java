@@ -22,6 +22,11 @@ public final class CommandProcess implements AutoCloseable {
   }
 
   public static CommandProcess start(String... args) throws IOException {
+    return start(java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(String...)}, with these environment variables (other BORDERPULSE_ ones are removed). */
+  public static CommandProcess start(java.util.Map<String, String> env, String... args) throws IOException {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path log = Files.createTempFile("bp-command", ".log");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -29,6 +34,7 @@ public final class CommandProcess implements AutoCloseable {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("BORDERPULSE_"));
+    pb.environment().putAll(env);
     return new CommandProcess(pb.start(), log);
   }
 

@@ -93,7 +93,7 @@ public final class AlertVerticle extends VerticleBase {
     kinds = new Kinds(vertx, catalog, regions);
     AlertBus.register(vertx);
     MessageConsumer<AlertBus.Batch> events = vertx.eventBus().consumer(AlertBus.EVENTS, m -> onEvents(m.body()));
-    MessageConsumer<Object> rows = vertx.eventBus().consumer(RollupBus.ROWS, m -> markDirty());
+    MessageConsumer<Object> rows = vertx.eventBus().consumer(RollupBus.DELTAS, m -> markDirty());
     MessageConsumer<Object> reload = vertx.eventBus().localConsumer(AlertBus.RELOAD, m -> reload());
     MessageConsumer<Object> evaluate = vertx.eventBus().localConsumer(AlertBus.EVALUATE,
         m -> evaluateNow().onComplete(x -> m.reply(x.succeeded() ? "done" : String.valueOf(x.cause()))));

@@ -1,0 +1,222 @@
+package org.borderpulse.rollup;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.borderpulse.ingest.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds committed batches into {@code rollup_day} behind the ingest transaction (decision 010).
+ * Deltas arrive on {@link RollupBus#DELTAS} after each commit; they are summed per row in memory
+ * and written every {@code rollup.flushMs} (or sooner when many rows wait) in one transaction
+ * that also marks the batches folded ({@code ingest_batch.rolled}). A batch is therefore in
+ * {@code rollup_day} exactly once: either its sums and its mark commit together, or neither.
+ * At start, before any ingest, batches committed but never folded (a crash, an outage) are folded
+ * from their stored events with the same delta function the ingest path uses.
+ */
+public final class RollupWriter extends VerticleBase {
+  /** Request: write what is pending now; replies with the number of batches written (tests, benchmarks). */
+  public static final String FLUSH = "borderpulse.rollup.flush";
+  private static final Logger LOG = LoggerFactory.getLogger(RollupWriter.class);
+  /** Rows waiting that trigger a write before the timer. */
+  private static final int EARLY_ROWS = 50_000;
+  /** Batches folded per transaction at start. */
+  private static final int RECOVERY_BATCHES = 200;
+
+  private final Pool pool;
+  private final Function<String, ZoneId> zones;
+  private final long intervalMs;
+
+  private record Key(LocalDate day, String dimensions) {}
+
+  /** Sums of some batches not yet written, and those batches. */
+  private static final class Pending {
+    final Map<Key, long[]> sums = new HashMap<>();
+    final List<Long> seqs = new ArrayList<>();
+
+    void add(long seq, List<RollupStore.Delta> deltas) {
+      seqs.add(seq);
+      sum(deltas);
+    }
+
+    void sum(List<RollupStore.Delta> deltas) {
+      for (RollupStore.Delta d : deltas) {
+        long[] s = sums.computeIfAbsent(new Key(d.day(), d.dimensions()), k -> new long[2]);
+        s[0] += d.value();
+        s[1] += d.events();
+      }
+    }
+
+    void addAll(Pending p) {
+      seqs.addAll(p.seqs);
+      p.sums.forEach((k, v) -> {
+        long[] s = sums.computeIfAbsent(k, x -> new long[2]);
+        s[0] += v[0];
+        s[1] += v[1];
+      });
+    }
+  }
+
+  private Pending pending = new Pending();
+  /** Writes that failed: committed or not is unknown until the batches' marks are read back. */
+  private final List<Pending> inDoubt = new ArrayList<>();
+  private Future<Integer> chain = Future.succeededFuture(0);
+  private boolean writing;
+
+  /** @param zones the time zone of a post (an hour of a crossing count, when folding from stored events) */
+  public RollupWriter(Pool pool, Function<String, ZoneId> zones, long intervalMs) {
+    this.pool = pool;
+    this.zones = zones;
+    this.intervalMs = intervalMs;
+  }
+
+  @Override
+  public Future<?> start() {
+    RollupBus.register(vertx);
+    MessageConsumer<RollupBus.Deltas> deltas = vertx.eventBus().localConsumer(RollupBus.DELTAS, m -> {
+      pending.add(m.body().seq(), m.body().deltas());
+      if (pending.sums.size() >= EARLY_ROWS && !writing) {
+        flush();
+      }
+    });
+    MessageConsumer<Object> flush = vertx.eventBus().localConsumer(FLUSH,
+        m -> flush().onComplete(r -> m.reply(r.succeeded() ? r.result() : -1)));
+    return Future.all(deltas.completion(), flush.completion())
+        .compose(x -> recover(0, 0, System.nanoTime()))
+        .onSuccess(x -> vertx.setPeriodic(intervalMs, t -> {
+          if (!writing) {
+            flush();
+          }
+        }));
+  }
+
+  /** The last write; what cannot be written now is folded from the stored events at the next start. */
+  @Override
+  public Future<?> stop() {
+    return flush().onComplete(r -> {
+      if (r.failed() || !pending.seqs.isEmpty() || !inDoubt.isEmpty()) {
+        LOG.warn("Rollups: some committed batches are not folded into rollup_day yet ({}); the next start folds "
+            + "them from their stored events", r.failed() ? r.cause().toString() : "writes in doubt");
+      }
+    }).otherwiseEmpty();
+  }
+
+  /** Queues a write of everything pending now; the future tells how many batches it wrote. */
+  Future<Integer> flush() {
+    chain = chain.transform(x -> write());
+    return chain;
+  }
+
+  private Future<Integer> write() {
+    writing = true;
+    return resolveInDoubt().compose(x -> {
+      if (pending.seqs.isEmpty()) {
+        return Future.succeededFuture(0);
+      }
+      Pending p = pending;
+      pending = new Pending();
+      return fold(p).recover(e -> {
+        inDoubt.add(p);
+        return Future.failedFuture(e);
+      });
+    }).onComplete(x -> writing = false);
+  }
+
+  /** A failed write may have committed: the batches' marks tell; not committed, its sums wait again. */
+  private Future<Void> resolveInDoubt() {
+    if (inDoubt.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Pending p = inDoubt.get(0);
+    return pool.preparedQuery(RollupSql.COUNT_ROLLED).execute(Tuple.of(seqs(p))).compose(rs -> {
+      inDoubt.remove(0);
+      if (rs.iterator().next().getLong(0) == 0) {
+        pending.addAll(p);
+      }
+      return resolveInDoubt();
+    });
+  }
+
+  /** Adds the sums and marks the batches rolled, in one transaction. */
+  private Future<Integer> fold(Pending p) {
+    List<RollupStore.Delta> rows = new ArrayList<>(p.sums.size());
+    p.sums.forEach((k, v) -> rows.add(new RollupStore.Delta(k.day(), k.dimensions(), v[0], v[1])));
+    RollupStore.sort(rows);
+    int n = rows.size();
+    LocalDate[] day = new LocalDate[n];
+    String[] dimensions = new String[n];
+    Long[] value = new Long[n];
+    Long[] events = new Long[n];
+    for (int i = 0; i < n; i++) {
+      RollupStore.Delta d = rows.get(i);
+      day[i] = d.day();
+      dimensions[i] = d.dimensions();
+      value[i] = d.value();
+      events[i] = d.events();
+    }
+    Long[] seqs = seqs(p);
+    return pool.withTransaction(conn -> conn.preparedQuery(RollupSql.ADD).execute(Tuple.of(day, dimensions, value, events))
+        .compose(x -> conn.preparedQuery(RollupSql.MARK_ROLLED).execute(Tuple.of(seqs)))
+        .compose(marked -> marked.rowCount() == seqs.length ? Future.succeededFuture(seqs.length)
+            // a batch folded twice would count twice: roll back; the unmarked ones are folded at the next start
+            : Future.failedFuture(new IllegalStateException((seqs.length - marked.rowCount())
+                + " of the batches were already folded"))))
+        .recover(e -> e instanceof IllegalStateException ? drop(e, seqs.length) : Future.failedFuture(e));
+  }
+
+  private static Future<Integer> drop(Throwable e, int batches) {
+    LOG.error("Rollups: a write of {} batches was dropped: {}", batches, e.getMessage());
+    return Future.succeededFuture(0);
+  }
+
+  private static Long[] seqs(Pending p) {
+    return p.seqs.toArray(Long[]::new);
+  }
+
+  /** Folds every committed batch not yet rolled, from its stored events, oldest first. */
+  private Future<Void> recover(long batches, long events, long started) {
+    return pool.preparedQuery(RollupSql.UNROLLED).execute(Tuple.of(RECOVERY_BATCHES)).compose(rs -> {
+      if (rs.size() == 0) {
+        if (batches > 0) {
+          LOG.info("Rollups: folded {} batches ({} events) committed before the last stop into rollup_day in {} ms",
+              batches, events, (System.nanoTime() - started) / 1_000_000);
+        }
+        return Future.succeededFuture();
+      }
+      List<Long> seqs = new ArrayList<>();
+      rs.forEach(r -> seqs.add(r.getLong(0)));
+      return pool.preparedQuery(RollupSql.EVENTS_OF_BATCHES).execute(Tuple.of(seqs.toArray(Long[]::new)))
+          .compose(stored -> {
+            List<Event> list = new ArrayList<>(stored.size());
+            stored.forEach(r -> list.add(event(r)));
+            Pending p = new Pending();
+            p.seqs.addAll(seqs);
+            p.sum(RollupStore.deltas(list));
+            return fold(p).compose(x -> recover(batches + seqs.size(), events + list.size(), started));
+          });
+    });
+  }
+
+  private Event event(Row r) {
+    java.time.OffsetDateTime at = r.getOffsetDateTime("occurred_at");
+    ZoneId zone = zones.apply(r.getString("post_id"));
+    int hour = zone == null ? at.getHour() : at.atZoneSameInstant(zone).getHour();
+    return new Event(r.getString("id"), r.getString("type"), r.getString("post_id"), r.getString("workstation_id"), at,
+        r.getLocalDate("local_day"), hour, r.getString("outcome"), r.getString("document_type"),
+        r.getString("issuing_country"), r.getString("nationality"), r.getString("fraud_type"),
+        r.getString("document_hash"), r.getString("direction"), r.getString("reason"), r.getInteger("persons"),
+        r.getInteger("count"), r.getInteger("period_minutes"));
+  }
+}
