@@ -75,18 +75,12 @@ final class BenchDatabase {
     }
   }
 
-  /** How many day-level rollup rows the server keeps for these events, when it keeps them. */
+  /** How many rollup cells and blocks (posts' days) the server keeps for these events. */
   private static String rollups(Statement s, long events) throws SQLException {
-    try (ResultSet r = s.executeQuery("SELECT to_regclass('rollup_day') IS NOT NULL")) {
+    try (ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM rollup_day), (SELECT count(*) FROM rollup_block)")) {
       r.next();
-      if (!r.getBoolean(1)) {
-        return "";
-      }
-    }
-    try (ResultSet r = s.executeQuery("SELECT count(*) FROM rollup_day")) {
-      r.next();
-      return String.format("; the server keeps %,d rollup_day rows for them (%.0f per 1,000 events)", r.getLong(1),
-          r.getLong(1) * 1000.0 / events);
+      return String.format("; the server keeps %,d rollup cells for them (%.0f per 1,000 events) in %,d blocks",
+          r.getLong(1), r.getLong(1) * 1000.0 / events, r.getLong(2));
     }
   }
 

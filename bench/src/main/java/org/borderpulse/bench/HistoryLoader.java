@@ -38,13 +38,23 @@ final class HistoryLoader {
   private static final String COPY = "COPY event (id, type, post_id, workstation_id, occurred_at, local_day, batch_seq, "
       + "outcome, document_type, issuing_country, nationality, fraud_type, document_hash, direction, reason, persons, "
       + "count, period_minutes, content_hash) FROM STDIN";
+  /** The rollup cells of every event (as the server files them: RollupStore), in blocks per post and day (V11). */
   private static final String ROLLUP = """
-      INSERT INTO rollup_day (local_day, dimensions, value, events)
-      SELECT local_day, concat_ws('|', post_id, CASE type WHEN 'document_check' THEN 0 WHEN 'interception' THEN 1 ELSE 2 END,
-          coalesce(workstation_id, ''), coalesce(outcome, ''), coalesce(document_type, ''), coalesce(fraud_type, ''),
-          coalesce(issuing_country, ''), coalesce(nationality, ''), coalesce(reason, ''), coalesce(direction, '')),
-        sum(CASE type WHEN 'document_check' THEN 1 WHEN 'interception' THEN persons ELSE count END), count(*)
-      FROM event GROUP BY 1, 2""";
+      INSERT INTO rollup_block (local_day, post_id, cells)
+      SELECT local_day, post_id, string_agg(dimensions || ' ' || value || ' ' || events, ';' ORDER BY dimensions)
+      FROM (
+        SELECT e.local_day, e.post_id,
+            concat_ws('|', e.post_id, CASE e.type WHEN 'document_check' THEN 0 WHEN 'interception' THEN 1 ELSE 2 END,
+              coalesce(e.workstation_id, ''), coalesce(e.outcome, ''), coalesce(e.document_type, ''),
+              coalesce(e.fraud_type, ''), coalesce(e.issuing_country, ''), coalesce(e.nationality, ''),
+              coalesce(e.reason, ''), coalesce(e.direction, ''),
+              CASE WHEN e.type = 'crossing_count' AND e.period_minutes <= 60
+                THEN to_char(e.occurred_at AT TIME ZONE p.time_zone, 'HH24') ELSE '' END) COLLATE "C" AS dimensions,
+            sum(CASE e.type WHEN 'document_check' THEN 1 WHEN 'interception' THEN e.persons ELSE e.count END) AS value,
+            count(*) AS events
+        FROM event e JOIN post p ON p.id = e.post_id
+        GROUP BY 1, 2, 3) cells
+      GROUP BY 1, 2""";
 
   private HistoryLoader() {}
 
@@ -85,7 +95,7 @@ final class HistoryLoader {
       }
       c.createStatement().execute(ROLLUP);
       c.createStatement().execute("VACUUM ANALYZE event");
-      c.createStatement().execute("VACUUM ANALYZE rollup_day");
+      c.createStatement().execute("VACUUM ANALYZE rollup_block");
     }
     return n;
   }

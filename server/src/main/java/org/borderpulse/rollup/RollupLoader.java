@@ -17,19 +17,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.borderpulse.store.Database;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
  * The start-up load of every rollup row, as fast as PostgreSQL can hand them out: COPY of
- * day-range slices on parallel connections, parsed off the event loop and handed over in
+ * day-range slices of {@code rollup_block} on parallel connections, parsed off the event loop and handed over in
  * chunks. Blocking: run it on a worker.
  */
 public final class RollupLoader {
   private static final int CHUNK = 10_000;
-  /** local_day, dimensions, value, events, version ({@link RollupSql#COPY_SLICE}). */
-  private static final int FIELDS = 5;
 
   private RollupLoader() {}
 
@@ -93,33 +92,29 @@ public final class RollupLoader {
     }
   }
 
-  /** Tab-separated COPY text; every column is NOT NULL and holds no tab or backslash. */
+  /** COPY text of {@code local_day, cells}: neither holds a tab, newline or backslash ({@link BlockCells}). */
   static long parse(BufferedReader r, Consumer<List<RollupRow>> sink) throws IOException {
     Map<String, String> strings = new HashMap<>();
-    Map<String, LocalDate> days = new HashMap<>();
-    List<RollupRow> chunk = new ArrayList<>(CHUNK);
-    String[] f = new String[FIELDS];
-    long n = 0;
+    UnaryOperator<String> intern = v -> strings.computeIfAbsent(v, x -> x);
+    List<List<RollupRow>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
+    long[] n = {0};
     String line;
     while ((line = r.readLine()) != null) {
-      int start = 0;
-      for (int i = 0; i < FIELDS; i++) {
-        int end = i == FIELDS - 1 ? line.length() : line.indexOf('\t', start);
-        f[i] = line.substring(start, end);
-        start = end + 1;
-      }
-      chunk.add(RollupRow.of(days.computeIfAbsent(f[0], LocalDate::parse), f[1], Long.parseLong(f[2]),
-          Long.parseLong(f[3]), Long.parseLong(f[4]), v -> strings.computeIfAbsent(v, x -> x)));
-      n++;
-      if (chunk.size() == CHUNK) {
-        sink.accept(chunk);
-        chunk = new ArrayList<>(CHUNK);
-      }
+      int tab = line.indexOf('\t');
+      LocalDate day = LocalDate.parse(line.substring(0, tab));
+      BlockCells.parse(line.subSequence(tab + 1, line.length()), (dimensions, value, events) -> {
+        chunk.get(0).add(RollupRow.of(day, dimensions, value, events, 1, intern));
+        n[0]++;
+        if (chunk.get(0).size() == CHUNK) {
+          sink.accept(chunk.get(0));
+          chunk.set(0, new ArrayList<>(CHUNK));
+        }
+      });
     }
-    if (!chunk.isEmpty()) {
-      sink.accept(chunk);
+    if (!chunk.get(0).isEmpty()) {
+      sink.accept(chunk.get(0));
     }
-    return n;
+    return n[0];
   }
 
   /** A Reader over a COPY OUT stream. */

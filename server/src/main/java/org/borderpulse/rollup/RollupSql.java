@@ -3,16 +3,20 @@ package org.borderpulse.rollup;
 /** Every statement of the rollup package. */
 interface RollupSql {
   /**
-   * The writer adds the sums of many batches (decision 010). The arrays come sorted in key order
-   * (one writer per node, so there is no lock order to keep; it keeps consecutive rows on the
-   * same index pages). Nothing is returned: the cube already has the deltas.
+   * The stored blocks a write touches, locked (decision 010): the writer adds its sums to them in
+   * Java and writes them back in the same transaction. Locked in key order, so writers on
+   * several nodes cannot deadlock.
    */
-  String ADD = "INSERT INTO rollup_day AS r (local_day, dimensions, value, events) "
-      + "SELECT * FROM unnest($1::date[], $2::text[], $3::bigint[], $4::bigint[]) "
-      + "ON CONFLICT (local_day, dimensions) DO UPDATE SET value = r.value + EXCLUDED.value, "
-      + "events = r.events + EXCLUDED.events, version = r.version + 1";
+  String LOCK_BLOCKS = "SELECT b.local_day, b.post_id, b.cells FROM rollup_block b "
+      + "WHERE (b.local_day, b.post_id) IN (SELECT * FROM unnest($1::date[], $2::text[])) "
+      + "ORDER BY b.local_day, b.post_id FOR UPDATE";
 
-  /** Marks batches folded into rollup_day, in the same transaction as their sums. */
+  /** Writes blocks whole: the stored cells plus the writer's sums. */
+  String WRITE_BLOCKS = "INSERT INTO rollup_block AS b (local_day, post_id, cells) "
+      + "SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) "
+      + "ON CONFLICT (local_day, post_id) DO UPDATE SET cells = EXCLUDED.cells";
+
+  /** Marks batches folded into the rollups, in the same transaction as their sums. */
   String MARK_ROLLED = "UPDATE ingest_batch SET rolled = true WHERE seq = ANY($1::bigint[]) AND NOT rolled";
 
   /** Whether a write whose commit was not confirmed took effect: the count of its batches now rolled. */
@@ -27,9 +31,8 @@ interface RollupSql {
       + "period_minutes FROM event WHERE batch_seq = ANY($1::bigint[])";
 
   /** The first and last day held, as epoch days (start-up load slices). */
-  String DAY_RANGE = "SELECT min(local_day) - DATE '1970-01-01', max(local_day) - DATE '1970-01-01' FROM rollup_day";
+  String DAY_RANGE = "SELECT min(local_day) - DATE '1970-01-01', max(local_day) - DATE '1970-01-01' FROM rollup_block";
 
-  /** One day-range slice of everything, as COPY text (start-up load; $1/$2 are quoted dates). */
-  String COPY_SLICE = "COPY (SELECT local_day, dimensions, value, events, version FROM rollup_day "
-      + "WHERE local_day BETWEEN $1 AND $2) TO STDOUT";
+  /** One day-range slice of every block, as COPY text (start-up load; $1/$2 are quoted dates). */
+  String COPY_SLICE = "COPY (SELECT local_day, cells FROM rollup_block WHERE local_day BETWEEN $1 AND $2) TO STDOUT";
 }

@@ -2,13 +2,12 @@ package org.borderpulse.rollup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.borderpulse.ingest.Event;
 
-/** What a batch adds to the rollups: its deltas, summed per row, in one order shared by every writer. */
+/** What a batch adds to the rollups: its deltas, summed per row. */
 public final class RollupStore {
   private RollupStore() {}
 
@@ -19,6 +18,11 @@ public final class RollupStore {
       return RollupRow.of(day, dimensions, value, events, 0, s -> s);
     }
 
+    /** The post, the first field of the key. */
+    public String post() {
+      return dimensions.substring(0, dimensions.indexOf('|'));
+    }
+
     Delta plus(Delta d) {
       return new Delta(day, dimensions, value + d.value, events + d.events);
     }
@@ -27,18 +31,8 @@ public final class RollupStore {
   private record Key(LocalDate day, String dimensions) {}
 
   /**
-   * Key order, the order of the {@code rollup_day} index: by day, then dimensions (ASCII, so
-   * String order is the "C" collation's). Any order shared by all writers keeps them from
-   * deadlocking; this one also keeps consecutive upserts on the same index and heap pages.
-   */
-  private static final Comparator<Delta> LOCK_ORDER = (a, b) -> {
-    int byDay = a.day().compareTo(b.day());
-    return byDay != 0 ? byDay : a.dimensions().compareTo(b.dimensions());
-  };
-
-  /**
-   * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in
-   * {@link #LOCK_ORDER}. The ingest handler and the writer's recovery both call this: a batch
+   * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in no
+   * particular order. The ingest handler and the writer's recovery both call this: a batch
    * folded live and one folded at start from its stored events give the same deltas.
    */
   public static List<Delta> deltas(Iterable<Event> events) {
@@ -51,9 +45,7 @@ public final class RollupStore {
       };
       sums.merge(new Key(d.day(), d.dimensions()), d, Delta::plus);
     }
-    List<Delta> sorted = new ArrayList<>(sums.values());
-    sorted.sort(LOCK_ORDER);
-    return sorted;
+    return new ArrayList<>(sums.values());
   }
 
   private static Delta delta(Event e, int type, long value) {
@@ -65,10 +57,5 @@ public final class RollupStore {
 
   private static String n(String s) {
     return s == null ? "" : s;
-  }
-
-  /** Sorts deltas in {@link #LOCK_ORDER} (the writer's sums come from a hash map). */
-  static void sort(List<Delta> deltas) {
-    deltas.sort(LOCK_ORDER);
   }
 }

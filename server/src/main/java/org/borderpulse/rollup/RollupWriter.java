@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds committed batches into {@code rollup_day} behind the ingest transaction (decision 010).
- * Deltas arrive on {@link RollupBus#DELTAS} after each commit; they are summed per row in memory
- * and written every {@code rollup.flushMs} (or sooner when many rows wait) in one transaction
- * that also marks the batches folded ({@code ingest_batch.rolled}). A batch is therefore in
- * {@code rollup_day} exactly once: either its sums and its mark commit together, or neither.
+ * Folds committed batches into the stored rollups ({@code rollup_block}, one row per post and
+ * day) behind the ingest transaction (decision 010). Deltas arrive on {@link RollupBus#DELTAS}
+ * after each commit; they are summed per block in memory and written every {@code
+ * rollup.flushMs} (or sooner when many deltas wait) in one transaction that also marks the
+ * batches folded ({@code ingest_batch.rolled}). A batch is therefore in the rollups exactly
+ * once: either its sums and its mark commit together, or neither.
  * At start, before any ingest, batches committed but never folded (a crash, an outage) are folded
  * from their stored events with the same delta function the ingest path uses.
  */
@@ -30,8 +32,8 @@ public final class RollupWriter extends VerticleBase {
   /** Request: write what is pending now; replies with the number of batches written (tests, benchmarks). */
   public static final String FLUSH = "borderpulse.rollup.flush";
   private static final Logger LOG = LoggerFactory.getLogger(RollupWriter.class);
-  /** Rows waiting that trigger a write before the timer. */
-  private static final int EARLY_ROWS = 50_000;
+  /** Deltas waiting that trigger a write before the timer. */
+  private static final int EARLY_DELTAS = 50_000;
   /** Batches folded per transaction at start. */
   private static final int RECOVERY_BATCHES = 200;
 
@@ -39,33 +41,38 @@ public final class RollupWriter extends VerticleBase {
   private final Function<String, ZoneId> zones;
   private final long intervalMs;
 
-  private record Key(LocalDate day, String dimensions) {}
+  /** A stored block: one post's day. */
+  private record BlockKey(LocalDate day, String post) {}
 
-  /** Sums of some batches not yet written, and those batches. */
+  private static final Comparator<BlockKey> KEY_ORDER =
+      Comparator.comparing(BlockKey::day).thenComparing(BlockKey::post);
+
+  /** Sums of some batches not yet written, by block, and those batches. */
   private static final class Pending {
-    final Map<Key, long[]> sums = new HashMap<>();
+    final Map<BlockKey, BlockCells> blocks = new HashMap<>();
     final List<Long> seqs = new ArrayList<>();
+    int deltas;
 
     void add(long seq, List<RollupStore.Delta> deltas) {
       seqs.add(seq);
       sum(deltas);
     }
 
-    void sum(List<RollupStore.Delta> deltas) {
-      for (RollupStore.Delta d : deltas) {
-        long[] s = sums.computeIfAbsent(new Key(d.day(), d.dimensions()), k -> new long[2]);
-        s[0] += d.value();
-        s[1] += d.events();
+    void sum(List<RollupStore.Delta> list) {
+      for (RollupStore.Delta d : list) {
+        block(new BlockKey(d.day(), d.post())).add(d.dimensions(), d.value(), d.events());
       }
+      deltas += list.size();
     }
 
     void addAll(Pending p) {
       seqs.addAll(p.seqs);
-      p.sums.forEach((k, v) -> {
-        long[] s = sums.computeIfAbsent(k, x -> new long[2]);
-        s[0] += v[0];
-        s[1] += v[1];
-      });
+      p.blocks.forEach((k, b) -> block(k).addAll(b));
+      deltas += p.deltas;
+    }
+
+    private BlockCells block(BlockKey k) {
+      return blocks.computeIfAbsent(k, x -> new BlockCells());
     }
   }
 
@@ -87,7 +94,7 @@ public final class RollupWriter extends VerticleBase {
     RollupBus.register(vertx);
     MessageConsumer<RollupBus.Deltas> deltas = vertx.eventBus().localConsumer(RollupBus.DELTAS, m -> {
       pending.add(m.body().seq(), m.body().deltas());
-      if (pending.sums.size() >= EARLY_ROWS && !writing) {
+      if (pending.deltas >= EARLY_DELTAS && !writing) {
         flush();
       }
     });
@@ -107,7 +114,7 @@ public final class RollupWriter extends VerticleBase {
   public Future<?> stop() {
     return flush().onComplete(r -> {
       if (r.failed() || !pending.seqs.isEmpty() || !inDoubt.isEmpty()) {
-        LOG.warn("Rollups: some committed batches are not folded into rollup_day yet ({}); the next start folds "
+        LOG.warn("Rollups: some committed batches are not folded into the rollups yet ({}); the next start folds "
             + "them from their stored events", r.failed() ? r.cause().toString() : "writes in doubt");
       }
     }).otherwiseEmpty();
@@ -149,25 +156,34 @@ public final class RollupWriter extends VerticleBase {
     });
   }
 
-  /** Adds the sums and marks the batches rolled, in one transaction. */
+  /**
+   * Adds the sums to their stored blocks and marks the batches rolled, in one transaction: the
+   * touched blocks are read and locked, summed with the pending cells in Java and written back
+   * whole. {@code p} is left as it is, so a write in doubt can be retried from it.
+   */
   private Future<Integer> fold(Pending p) {
-    List<RollupStore.Delta> rows = new ArrayList<>(p.sums.size());
-    p.sums.forEach((k, v) -> rows.add(new RollupStore.Delta(k.day(), k.dimensions(), v[0], v[1])));
-    RollupStore.sort(rows);
-    int n = rows.size();
+    List<BlockKey> keys = new ArrayList<>(p.blocks.keySet());
+    keys.sort(KEY_ORDER);
+    int n = keys.size();
     LocalDate[] day = new LocalDate[n];
-    String[] dimensions = new String[n];
-    Long[] value = new Long[n];
-    Long[] events = new Long[n];
+    String[] post = new String[n];
     for (int i = 0; i < n; i++) {
-      RollupStore.Delta d = rows.get(i);
-      day[i] = d.day();
-      dimensions[i] = d.dimensions();
-      value[i] = d.value();
-      events[i] = d.events();
+      day[i] = keys.get(i).day();
+      post[i] = keys.get(i).post();
     }
     Long[] seqs = seqs(p);
-    return pool.withTransaction(conn -> conn.preparedQuery(RollupSql.ADD).execute(Tuple.of(day, dimensions, value, events))
+    return pool.withTransaction(conn -> conn.preparedQuery(RollupSql.LOCK_BLOCKS).execute(Tuple.tuple().addValue(day).addValue(post))
+        .compose(stored -> {
+          Map<BlockKey, String> before = new HashMap<>();
+          stored.forEach(r -> before.put(new BlockKey(r.getLocalDate(0), r.getString(1)), r.getString(2)));
+          String[] cells = new String[n];
+          for (int i = 0; i < n; i++) {
+            BlockCells pendingCells = p.blocks.get(keys.get(i));
+            String old = before.get(keys.get(i));
+            cells[i] = old == null ? pendingCells.text() : pendingCells.plusStored(old);
+          }
+          return conn.preparedQuery(RollupSql.WRITE_BLOCKS).execute(Tuple.tuple().addValue(day).addValue(post).addValue(cells));
+        })
         .compose(x -> conn.preparedQuery(RollupSql.MARK_ROLLED).execute(Tuple.of(seqs)))
         .compose(marked -> marked.rowCount() == seqs.length ? Future.succeededFuture(seqs.length)
             // a batch folded twice would count twice: roll back; the unmarked ones are folded at the next start
@@ -190,7 +206,7 @@ public final class RollupWriter extends VerticleBase {
     return pool.preparedQuery(RollupSql.UNROLLED).execute(Tuple.of(RECOVERY_BATCHES)).compose(rs -> {
       if (rs.size() == 0) {
         if (batches > 0) {
-          LOG.info("Rollups: folded {} batches ({} events) committed before the last stop into rollup_day in {} ms",
+          LOG.info("Rollups: folded {} batches ({} events) committed before the last stop into the rollups in {} ms",
               batches, events, (System.nanoTime() - started) / 1_000_000);
         }
         return Future.succeededFuture();

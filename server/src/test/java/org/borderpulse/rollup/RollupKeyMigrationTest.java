@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * V5 turns the eleven key columns into one key column; V9 adds the hour: same rows, same values
- * and versions, and crossing counts filed by hour from their events.
+ * and versions, and crossing counts filed by hour from their events. V11 stores a post's day as
+ * one block of cells; rollup_day becomes a view of the same rows and the start-up load reads them.
  */
 class RollupKeyMigrationTest {
   /** local_day, then the V2 columns post … direction, value, events, version. */
@@ -39,12 +40,20 @@ class RollupKeyMigrationTest {
   }
 
   private static List<String> rows(Connection c) throws SQLException {
+    return strings(c, "SELECT local_day, dimensions, value, events, version FROM rollup_day ORDER BY local_day, dimensions");
+  }
+
+  /** Each row's columns joined by spaces. */
+  private static List<String> strings(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (ResultSet rs = c.createStatement().executeQuery(
-        "SELECT local_day, dimensions, value, events, version FROM rollup_day ORDER BY local_day, dimensions")) {
+    try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
-        out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
-            + rs.getLong(5));
+        StringBuilder sb = new StringBuilder(rs.getString(1));
+        for (int i = 2; i <= columns; i++) {
+          sb.append(' ').append(rs.getString(i));
+        }
+        out.add(sb.toString());
       }
     }
     return out;
@@ -89,7 +98,7 @@ class RollupKeyMigrationTest {
           + "('c1', 'crossing_count', 'MYS-KUL', '2024-02-29T17:10:00Z', '2024-03-01', 1, 'exit', 20, 15, '\\x00'), "
           + "('c2', 'crossing_count', 'MYS-KUL', '2024-02-29T17:00:00Z', '2024-03-01', 1, 'exit', 50, 60, '\\x00'), "
           + "('c3', 'crossing_count', 'MYS-KUL', '2024-02-29T16:00:00Z', '2024-03-01', 1, 'exit', 100, 1440, '\\x00')");
-      Migrations.migrate(db);
+      flyway(db, "9").migrate();
       assertEquals(List.of(
           "2024-02-29 THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||| 3 3 2",
           "2024-03-01 MYS-KUL|2||||||||exit| 100 1 1",
@@ -101,6 +110,41 @@ class RollupKeyMigrationTest {
         }
       }
       assertEquals(List.of("", "", "01"), parsed.stream().map(RollupRow::hour).toList());
+    }
+  }
+
+  @Test
+  void v11StoresEachPostsDayAsOneBlockAndKeepsRollupDayAsAView() throws SQLException {
+    ExternalDatabase db = ExternalDatabase.fromUrl(TestPostgres.emptyDatabaseUrl());
+    flyway(db, "10").migrate();
+    try (Connection c = connect(db); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO rollup_day (local_day, dimensions, value, events, version) VALUES "
+          + "('2024-02-29', 'THA-BKK|1||||||KHM|no_visa|entry|', 4, 2, 1), "
+          + "('2024-02-29', 'THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR|||', 3, 3, 2), "
+          + "('2024-02-29', 'MYS-KUL|2||||||||exit|01', 70, 2, 1), "
+          + "('2024-03-01', 'THA-BKK|2||||||||exit|', 100, 1, 5)");
+      Migrations.migrate(db);
+      assertEquals(List.of(
+          "2024-02-29 MYS-KUL MYS-KUL|2||||||||exit|01 70 2",
+          "2024-02-29 THA-BKK THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||| 3 3;"
+              + "THA-BKK|1||||||KHM|no_visa|entry| 4 2",
+          "2024-03-01 THA-BKK THA-BKK|2||||||||exit| 100 1"),
+          strings(c, "SELECT local_day, post_id, cells FROM rollup_block ORDER BY 1, 2"));
+      assertEquals(List.of(
+          "2024-02-29 MYS-KUL|2||||||||exit|01 70 2",
+          "2024-02-29 THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||| 3 3",
+          "2024-02-29 THA-BKK|1||||||KHM|no_visa|entry| 4 2",
+          "2024-03-01 THA-BKK|2||||||||exit| 100 1"),
+          strings(c, "SELECT local_day, dimensions, value, events FROM rollup_day ORDER BY 1, 2"));
+      List<RollupRow> loaded = new ArrayList<>();
+      RollupLoader.load(db, 2, chunk -> {
+        synchronized (loaded) {
+          loaded.addAll(chunk);
+        }
+      });
+      assertEquals(List.of("MYS-KUL|2||||||||exit|01 70", "THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||| 3",
+          "THA-BKK|1||||||KHM|no_visa|entry| 4", "THA-BKK|2||||||||exit| 100"),
+          loaded.stream().map(r -> r.dimensions() + " " + r.value()).sorted().toList());
     }
   }
 }
