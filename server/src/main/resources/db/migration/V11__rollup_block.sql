@@ -1,20 +1,24 @@
--- Rollups stored one row per post and post-local day (docs/decisions/010): rollup_block holds
--- every cell of a post's day in one text value, cells sorted by key and separated by ';', each
--- cell "<dimensions> <value> <events>" where <dimensions> is the V9 key
+-- Rollups stored as blocks of cells per post and post-local day (docs/decisions/010). A block is
+-- written in parts: each write of the rollup writer adds one part per block it touches, holding
+-- only the cells its batches changed, and the writer merges a block's parts into one when they
+-- pass a bound. The sum of a block's parts is the block. cells: sorted by key, separated by ';',
+-- each cell "<dimensions> <value> <events>" where <dimensions> is the V9 key
 --   post|type|workstation|outcome|document_type|fraud_type|issuing_country|nationality|reason|direction|hour
 -- (ids are [A-Za-z0-9._-], vocabulary values and country codes hold no ' ', ';' or '|').
--- The rollup writer rewrites the blocks a flush touches, so a 1,000-event batch of history costs
--- a dozen block writes instead of one index upsert per distinct cell (hundreds on sparse history).
--- rollup_day stays as a read-only view of the cells, for people and tools that query it.
+-- A 1,000-event batch of history then costs a dozen short rows instead of one index upsert per
+-- distinct cell (hundreds on sparse history), and a live post's day one part per write.
+-- part: the first batch sequence number of the write that made it (unique per block).
+-- rollup_day stays, as a read-only view summing the parts' cells, for people and tools.
 CREATE TABLE rollup_block (
   local_day  date NOT NULL,
   post_id    text COLLATE "C" NOT NULL,
+  part       bigint NOT NULL,
   cells      text COLLATE "C" NOT NULL,
-  PRIMARY KEY (local_day, post_id)
+  PRIMARY KEY (local_day, post_id, part)
 );
 
-INSERT INTO rollup_block (local_day, post_id, cells)
-SELECT local_day, split_part(dimensions, '|', 1),
+INSERT INTO rollup_block (local_day, post_id, part, cells)
+SELECT local_day, split_part(dimensions, '|', 1), 0,
        string_agg(dimensions || ' ' || value || ' ' || events, ';' ORDER BY dimensions)
 FROM rollup_day
 GROUP BY 1, 2;
@@ -24,6 +28,7 @@ DROP TABLE rollup_day;
 CREATE VIEW rollup_day AS
 SELECT b.local_day,
        split_part(c.cell, ' ', 1) COLLATE "C" AS dimensions,
-       split_part(c.cell, ' ', 2)::bigint AS value,
-       split_part(c.cell, ' ', 3)::bigint AS events
-FROM rollup_block b, LATERAL unnest(string_to_array(b.cells, ';')) AS c(cell);
+       sum(split_part(c.cell, ' ', 2)::bigint)::bigint AS value,
+       sum(split_part(c.cell, ' ', 3)::bigint)::bigint AS events
+FROM rollup_block b, LATERAL unnest(string_to_array(b.cells, ';')) AS c(cell)
+GROUP BY 1, 2;

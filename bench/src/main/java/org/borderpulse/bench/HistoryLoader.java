@@ -40,8 +40,8 @@ final class HistoryLoader {
       + "count, period_minutes, content_hash) FROM STDIN";
   /** The rollup cells of every event (as the server files them: RollupStore), in blocks per post and day (V11). */
   private static final String ROLLUP = """
-      INSERT INTO rollup_block (local_day, post_id, cells)
-      SELECT local_day, post_id, string_agg(dimensions || ' ' || value || ' ' || events, ';' ORDER BY dimensions)
+      INSERT INTO rollup_block (local_day, post_id, part, cells)
+      SELECT local_day, post_id, 0, string_agg(dimensions || ' ' || value || ' ' || events, ';' ORDER BY dimensions)
       FROM (
         SELECT e.local_day, e.post_id,
             concat_ws('|', e.post_id, CASE e.type WHEN 'document_check' THEN 0 WHEN 'interception' THEN 1 ELSE 2 END,

@@ -64,7 +64,7 @@ public final class CubeVerticle extends VerticleBase {
     long started = System.nanoTime();
     return rows.completion()
         .compose(x -> vertx.executeBlocking(() -> RollupLoader.load(database, LOAD_SLICES,
-            chunk -> context.runOnContext(v -> chunk.forEach(cube::apply))), false).compose(n -> {
+            chunk -> context.runOnContext(v -> chunk.forEach(r -> cube.add(r, null)))), false).compose(n -> {
             LOG.info("Aggregates ready: {} rollup rows in {} ms", n, (System.nanoTime() - started) / 1_000_000);
             MessageConsumer<Query> queries = vertx.eventBus().<Query>localConsumer(QUERY, m -> {
               try {

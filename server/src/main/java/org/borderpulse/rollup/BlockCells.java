@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stored form of one post's day of rollups ({@code rollup_block.cells}, migration V11):
- * cells sorted by key, separated by {@code ';'}, each {@code "<dimensions> <value> <events>"}
+ * The stored form of one post's day of rollups, or of a part of it ({@code rollup_block.cells},
+ * migration V11): cells sorted by key, separated by {@code ';'}, each {@code "<dimensions> <value> <events>"}
  * with {@link RollupRow#dimensions()} as the key. Keys hold no space, {@code ';'}, tab or
  * backslash, so the text also travels through COPY unescaped.
  */
@@ -30,12 +30,9 @@ public final class BlockCells {
     other.cells.forEach((k, c) -> add(k, c[0], c[1]));
   }
 
-  /** A stored block plus these cells; this block is left as it is. */
-  public String plusStored(String stored) {
-    BlockCells sum = new BlockCells();
-    parse(stored, sum::add);
-    sum.addAll(this);
-    return sum.text();
+  /** Adds every cell of a stored block (or part). */
+  public void addStored(CharSequence stored) {
+    parse(stored, this::add);
   }
 
   /** The stored form, cells in key order (ASCII, so String order is the "C" collation's). */

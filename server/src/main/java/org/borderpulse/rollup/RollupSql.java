@@ -3,18 +3,26 @@ package org.borderpulse.rollup;
 /** Every statement of the rollup package. */
 interface RollupSql {
   /**
-   * The stored blocks a write touches, locked (decision 010): the writer adds its sums to them in
-   * Java and writes them back in the same transaction. Locked in key order, so writers on
-   * several nodes cannot deadlock.
+   * A write adds one part to each block it touches, with the cells its batches changed (decision
+   * 010); $4 is the part number, the write's first batch sequence number.
    */
-  String LOCK_BLOCKS = "SELECT b.local_day, b.post_id, b.cells FROM rollup_block b "
-      + "WHERE (b.local_day, b.post_id) IN (SELECT * FROM unnest($1::date[], $2::text[])) "
-      + "ORDER BY b.local_day, b.post_id FOR UPDATE";
+  String ADD_PARTS = "INSERT INTO rollup_block (local_day, post_id, part, cells) "
+      + "SELECT d, p, $4, c FROM unnest($1::date[], $2::text[], $3::text[]) AS x(d, p, c)";
 
-  /** Writes blocks whole: the stored cells plus the writer's sums. */
-  String WRITE_BLOCKS = "INSERT INTO rollup_block AS b (local_day, post_id, cells) "
-      + "SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) "
-      + "ON CONFLICT (local_day, post_id) DO UPDATE SET cells = EXCLUDED.cells";
+  /**
+   * Takes out every part of the touched blocks that hold more than $3 parts, to be merged into
+   * one ({@link #ADD_MERGED}) in the same transaction. Parts another writer adds meanwhile stay.
+   */
+  String TAKE_FULL_BLOCKS = "DELETE FROM rollup_block b USING ("
+      + "SELECT local_day, post_id FROM rollup_block "
+      + "WHERE (local_day, post_id) IN (SELECT * FROM unnest($1::date[], $2::text[])) "
+      + "GROUP BY 1, 2 HAVING count(*) > $3) full_block "
+      + "WHERE b.local_day = full_block.local_day AND b.post_id = full_block.post_id "
+      + "RETURNING b.local_day, b.post_id, b.part, b.cells";
+
+  /** The merged parts, one per block, each numbered as the newest part it replaces. */
+  String ADD_MERGED = "INSERT INTO rollup_block (local_day, post_id, part, cells) "
+      + "SELECT * FROM unnest($1::date[], $2::text[], $3::bigint[], $4::text[])";
 
   /** Marks batches folded into the rollups, in the same transaction as their sums. */
   String MARK_ROLLED = "UPDATE ingest_batch SET rolled = true WHERE seq = ANY($1::bigint[]) AND NOT rolled";

@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds committed batches into the stored rollups ({@code rollup_block}, one row per post and
- * day) behind the ingest transaction (decision 010). Deltas arrive on {@link RollupBus#DELTAS}
- * after each commit; they are summed per block in memory and written every {@code
- * rollup.flushMs} (or sooner when many deltas wait) in one transaction that also marks the
- * batches folded ({@code ingest_batch.rolled}). A batch is therefore in the rollups exactly
- * once: either its sums and its mark commit together, or neither.
+ * Folds committed batches into the stored rollups ({@code rollup_block}: blocks of cells per post
+ * and day, in parts) behind the ingest transaction (decision 010). Deltas arrive on {@link
+ * RollupBus#DELTAS} after each commit; they are summed per block in memory and written every
+ * {@code rollup.flushMs} (or sooner when many deltas wait) as one new part per block, in one
+ * transaction that also marks the batches folded ({@code ingest_batch.rolled}) and merges the
+ * parts of blocks that hold too many. A batch is therefore in the rollups exactly once: either
+ * its sums and its mark commit together, or neither.
  * At start, before any ingest, batches committed but never folded (a crash, an outage) are folded
  * from their stored events with the same delta function the ingest path uses.
  */
@@ -34,6 +37,8 @@ public final class RollupWriter extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RollupWriter.class);
   /** Deltas waiting that trigger a write before the timer. */
   private static final int EARLY_DELTAS = 50_000;
+  /** A touched block with more parts than this is merged into one part. */
+  static final int MAX_PARTS = 16;
   /** Batches folded per transaction at start. */
   private static final int RECOVERY_BATCHES = 200;
 
@@ -157,9 +162,8 @@ public final class RollupWriter extends VerticleBase {
   }
 
   /**
-   * Adds the sums to their stored blocks and marks the batches rolled, in one transaction: the
-   * touched blocks are read and locked, summed with the pending cells in Java and written back
-   * whole. {@code p} is left as it is, so a write in doubt can be retried from it.
+   * Adds the sums as one new part per touched block, marks the batches rolled and merges the
+   * parts of touched blocks that hold more than {@link #MAX_PARTS}, in one transaction.
    */
   private Future<Integer> fold(Pending p) {
     List<BlockKey> keys = new ArrayList<>(p.blocks.keySet());
@@ -167,29 +171,54 @@ public final class RollupWriter extends VerticleBase {
     int n = keys.size();
     LocalDate[] day = new LocalDate[n];
     String[] post = new String[n];
+    String[] cells = new String[n];
     for (int i = 0; i < n; i++) {
       day[i] = keys.get(i).day();
       post[i] = keys.get(i).post();
+      cells[i] = p.blocks.get(keys.get(i)).text();
     }
     Long[] seqs = seqs(p);
-    return pool.withTransaction(conn -> conn.preparedQuery(RollupSql.LOCK_BLOCKS).execute(Tuple.tuple().addValue(day).addValue(post))
-        .compose(stored -> {
-          Map<BlockKey, String> before = new HashMap<>();
-          stored.forEach(r -> before.put(new BlockKey(r.getLocalDate(0), r.getString(1)), r.getString(2)));
-          String[] cells = new String[n];
-          for (int i = 0; i < n; i++) {
-            BlockCells pendingCells = p.blocks.get(keys.get(i));
-            String old = before.get(keys.get(i));
-            cells[i] = old == null ? pendingCells.text() : pendingCells.plusStored(old);
-          }
-          return conn.preparedQuery(RollupSql.WRITE_BLOCKS).execute(Tuple.tuple().addValue(day).addValue(post).addValue(cells));
-        })
+    long part = p.seqs.stream().mapToLong(Long::longValue).min().orElseThrow();
+    return pool.withTransaction(conn -> conn.preparedQuery(RollupSql.ADD_PARTS)
+            .execute(Tuple.tuple().addValue(day).addValue(post).addValue(cells).addLong(part))
         .compose(x -> conn.preparedQuery(RollupSql.MARK_ROLLED).execute(Tuple.of(seqs)))
-        .compose(marked -> marked.rowCount() == seqs.length ? Future.succeededFuture(seqs.length)
+        .compose(marked -> marked.rowCount() == seqs.length
+            ? conn.preparedQuery(RollupSql.TAKE_FULL_BLOCKS)
+                .execute(Tuple.tuple().addValue(day).addValue(post).addInteger(MAX_PARTS))
+                .compose(full -> merge(conn, full)).map(seqs.length)
             // a batch folded twice would count twice: roll back; the unmarked ones are folded at the next start
             : Future.failedFuture(new IllegalStateException((seqs.length - marked.rowCount())
                 + " of the batches were already folded"))))
         .recover(e -> e instanceof IllegalStateException ? drop(e, seqs.length) : Future.failedFuture(e));
+  }
+
+  /** Writes each block's taken parts back as one part. */
+  private static Future<?> merge(SqlConnection conn, RowSet<Row> parts) {
+    if (parts.size() == 0) {
+      return Future.succeededFuture();
+    }
+    Map<BlockKey, BlockCells> merged = new HashMap<>();
+    Map<BlockKey, Long> newest = new HashMap<>();
+    for (Row r : parts) {
+      BlockKey k = new BlockKey(r.getLocalDate(0), r.getString(1));
+      merged.computeIfAbsent(k, x -> new BlockCells()).addStored(r.getString(3));
+      newest.merge(k, r.getLong(2), Math::max);
+    }
+    List<BlockKey> keys = new ArrayList<>(merged.keySet());
+    int n = keys.size();
+    LocalDate[] day = new LocalDate[n];
+    String[] post = new String[n];
+    Long[] part = new Long[n];
+    String[] cells = new String[n];
+    for (int i = 0; i < n; i++) {
+      BlockKey k = keys.get(i);
+      day[i] = k.day();
+      post[i] = k.post();
+      part[i] = newest.get(k);
+      cells[i] = merged.get(k).text();
+    }
+    return conn.preparedQuery(RollupSql.ADD_MERGED)
+        .execute(Tuple.tuple().addValue(day).addValue(post).addValue(part).addValue(cells));
   }
 
   private static Future<Integer> drop(Throwable e, int batches) {

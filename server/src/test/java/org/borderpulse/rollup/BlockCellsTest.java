@@ -30,11 +30,11 @@ class BlockCellsTest {
   }
 
   @Test
-  void plusStoredAddsWithoutChangingThePendingCells() {
-    BlockCells pending = new BlockCells();
-    pending.add(COUNT, 30, 1);
-    assertEquals(FRAUD + " 3 3;" + COUNT + " 150 2", pending.plusStored(FRAUD + " 3 3;" + COUNT + " 120 1"));
-    assertEquals(COUNT + " 30 1", pending.text());
+  void partsOfABlockAddUp() {
+    BlockCells merged = new BlockCells();
+    merged.addStored(COUNT + " 30 1");
+    merged.addStored(FRAUD + " 3 3;" + COUNT + " 120 1");
+    assertEquals(FRAUD + " 3 3;" + COUNT + " 150 2", merged.text());
   }
 
   @Test

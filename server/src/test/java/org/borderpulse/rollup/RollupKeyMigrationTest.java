@@ -130,11 +130,15 @@ class RollupKeyMigrationTest {
               + "THA-BKK|1||||||KHM|no_visa|entry| 4 2",
           "2024-03-01 THA-BKK THA-BKK|2||||||||exit| 100 1"),
           strings(c, "SELECT local_day, post_id, cells FROM rollup_block ORDER BY 1, 2"));
+      // a second part of a block adds to the first
+      s.execute("INSERT INTO rollup_block (local_day, post_id, part, cells) VALUES "
+          + "('2024-03-01', 'THA-BKK', 9, 'THA-BKK|2||||||||exit| 20 2;THA-BKK|2||||||||entry| 5 1')");
       assertEquals(List.of(
           "2024-02-29 MYS-KUL|2||||||||exit|01 70 2",
           "2024-02-29 THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||| 3 3",
           "2024-02-29 THA-BKK|1||||||KHM|no_visa|entry| 4 2",
-          "2024-03-01 THA-BKK|2||||||||exit| 100 1"),
+          "2024-03-01 THA-BKK|2||||||||entry| 5 1",
+          "2024-03-01 THA-BKK|2||||||||exit| 120 3"),
           strings(c, "SELECT local_day, dimensions, value, events FROM rollup_day ORDER BY 1, 2"));
       List<RollupRow> loaded = new ArrayList<>();
       RollupLoader.load(db, 2, chunk -> {
@@ -143,8 +147,8 @@ class RollupKeyMigrationTest {
         }
       });
       assertEquals(List.of("MYS-KUL|2||||||||exit|01 70", "THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR||| 3",
-          "THA-BKK|1||||||KHM|no_visa|entry| 4", "THA-BKK|2||||||||exit| 100"),
-          loaded.stream().map(r -> r.dimensions() + " " + r.value()).sorted().toList());
+          "THA-BKK|1||||||KHM|no_visa|entry| 4", "THA-BKK|2||||||||entry| 5", "THA-BKK|2||||||||exit| 100",
+          "THA-BKK|2||||||||exit| 20"), loaded.stream().map(r -> r.dimensions() + " " + r.value()).sorted().toList());
     }
   }
 }

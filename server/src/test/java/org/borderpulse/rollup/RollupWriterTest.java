@@ -87,4 +87,40 @@ class RollupWriterTest {
       await(vertx.close());
     }
   }
+
+  @Test
+  void eachWriteAddsAPartAndABlockWithTooManyPartsIsMergedIntoOne() throws Exception {
+    String url = TestPostgres.freshDatabaseUrl();
+    Vertx vertx = Vertx.vertx();
+    BorderPulseServer server = TestServer.start(vertx, TestServer.settings(url).with(Setting.ROLLUP_FLUSH_MS, "3600000"));
+    JsonObject before;
+    String hours = "/api/v1/breakdown?metric=crossings&by=hour&from=2025-04-01&to=2025-04-01";
+    try {
+      Api api = new Api(vertx, server);
+      int writes = RollupWriter.MAX_PARTS + 4;
+      for (int w = 0; w < writes; w++) {
+        JsonArray one = new JsonArray();
+        for (int i = 0; i < 3; i++) {
+          one.add(Events.crossing("p" + w + "-" + i, "THA-BKK", 10 + w).put("periodMinutes", 60)
+              .put("occurredAt", "2025-04-01T" + (10 + i) + ":00:00+07:00"));
+        }
+        assertEquals(200, await(api.send(ADMIN_TOKEN, one)).statusCode());
+        assertEquals(1, (Integer) await(vertx.eventBus().request(RollupWriter.FLUSH, null)).body(), "one batch written");
+      }
+      // the write that made the 17th part merged all of them into one; three more writes followed
+      assertEquals(4, count(server, "SELECT count(*) FROM rollup_block WHERE local_day = '2025-04-01'"), "parts");
+      assertRollupsMatchEvents(server);
+      before = await(api.get(ADMIN_TOKEN, hours)).bodyAsJsonObject();
+    } finally {
+      await(server.stop());
+    }
+    server = TestServer.start(vertx, TestServer.settings(url));
+    try {
+      assertEquals(before, await(new Api(vertx, server).get(ADMIN_TOKEN, hours)).bodyAsJsonObject(),
+          "the start-up load adds a block's parts up to what the cube held");
+    } finally {
+      await(server.stop());
+      await(vertx.close());
+    }
+  }
 }
