@@ -8,20 +8,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.borderpulse.ingest.Event;
+import org.borderpulse.ingest.EventStore;
+import org.borderpulse.rollup.BlockCells;
 import org.borderpulse.rollup.RollupStore;
 import org.borderpulse.store.Database;
 import org.postgresql.PGConnection;
 
 /**
  * The server's batch insert (read from {@code IngestSql.INSERT_EVENTS}) on one connection,
- * against variants without its ORDER BY and without ON CONFLICT … RETURNING, the server's rollup
- * upsert for the same batch ({@code RollupSql.ADD}, the rollup writer's), and COPY of the same rows: the statement's own time (client-timed, arrays bound beforehand, commit
+ * against variants without its ORDER BY and without ON CONFLICT … RETURNING, the rollup
+ * writer's statement for the same batch ({@code RollupSql.ADD_PARTS}: a part per post and day), and COPY of the same rows: the statement's own time (client-timed, arrays bound beforehand, commit
  * excluded) and the WAL each batch writes. Variants take turns, so a disturbance hits them all.
  * Then one {@code EXPLAIN (ANALYZE, BUFFERS, WAL)} plan of the server's statement.
  */
@@ -56,14 +60,14 @@ final class StatementProfile {
 
   void run() throws Exception {
     String insert = serverSql("org.borderpulse.ingest.IngestSql", "INSERT_EVENTS");
-    String rollup = serverSql("org.borderpulse.rollup.RollupSql", "ADD");
+    String rollup = serverSql("org.borderpulse.rollup.RollupSql", "ADD_PARTS");
     String unordered = without(insert, "ORDER BY e.id");
     String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
     List<Variant> variants = List.of(
         new Variant("checked-path INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),
         new Variant("  same without ORDER BY", (c, e) -> insert(c, unordered, e)),
         new Variant("  same without ORDER BY, ON CONFLICT, RETURNING (fast path)", (c, e) -> insert(c, plain, e)),
-        new Variant("server rollup upsert of the batch's deltas (RollupSql)", (c, e) -> upsertRollups(c, rollup, e)),
+        new Variant("server rollup parts of the batch's deltas (RollupSql)", (c, e) -> addParts(c, rollup, e)),
         new Variant("COPY of the same rows into event_copy", StatementProfile::copy));
     try (Connection conn = CopyLoad.connect(db)) {
       conn.setAutoCommit(false);
@@ -134,14 +138,19 @@ final class StatementProfile {
     return () -> conn.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyRows.COPY_IN, new ByteArrayInputStream(rows));
   }
 
-  /** The 4 arrays of the server's rollup upsert (day, dimensions, value, events), from the server's deltas. */
-  private static Load upsertRollups(Connection conn, String sql, List<Event> events) throws SQLException {
-    List<RollupStore.Delta> rows = new ArrayList<>(RollupStore.deltas(events));
+  private static long part = 1;
+
+  /** The rollup writer's statement for one batch: a part per block (post and day) with the batch's cells. */
+  private static Load addParts(Connection conn, String sql, List<Event> events) throws SQLException {
+    Map<LocalDate, BlockCells> blocks = new TreeMap<>();
+    for (RollupStore.Delta d : RollupStore.deltas(events)) {
+      blocks.computeIfAbsent(d.day(), k -> new BlockCells()).add(d.dimensions(), d.value(), d.events());
+    }
     PreparedStatement ps = conn.prepareStatement(sql);
-    ps.setArray(1, conn.createArrayOf("date", rows.stream().map(r -> r.day().toString()).toArray()));
-    ps.setArray(2, conn.createArrayOf("text", rows.stream().map(RollupStore.Delta::dimensions).toArray()));
-    ps.setArray(3, conn.createArrayOf("int8", rows.stream().map(RollupStore.Delta::value).toArray()));
-    ps.setArray(4, conn.createArrayOf("int8", rows.stream().map(RollupStore.Delta::events).toArray()));
+    ps.setLong(1, part++);
+    ps.setArray(2, conn.createArrayOf("date", blocks.keySet().stream().map(LocalDate::toString).toArray()));
+    ps.setArray(3, conn.createArrayOf("text", blocks.keySet().stream().map(d -> events.get(0).post()).toArray()));
+    ps.setArray(4, conn.createArrayOf("text", blocks.values().stream().map(BlockCells::text).toArray()));
     return statement(ps);
   }
 
@@ -165,8 +174,8 @@ final class StatementProfile {
         Event::workstation)) {
       ps.setArray(i++, array(conn, "text", events, text));
     }
-    ps.setArray(i++, array(conn, "timestamptz", events, e -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.occurredAt())));
-    ps.setArray(i++, array(conn, "date", events, e -> e.localDay().toString()));
+    ps.setArray(i++, conn.createArrayOf("int8", events.stream().map(e -> EventStore.epochMicros(e.occurredAt())).toArray()));
+    ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(e -> (int) e.localDay().toEpochDay()).toArray()));
     for (Function<Event, String> text : List.<Function<Event, String>>of(Event::outcome, Event::documentType,
         Event::issuingCountry, Event::nationality, Event::fraudType, Event::documentHash, Event::direction,
         Event::reason)) {

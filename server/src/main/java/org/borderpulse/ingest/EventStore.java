@@ -9,7 +9,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,8 +107,8 @@ public final class EventStore {
   private static Tuple columns(List<Indexed> events) {
     int n = events.size();
     String[] id = new String[n], type = new String[n], post = new String[n], ws = new String[n];
-    OffsetDateTime[] at = new OffsetDateTime[n];
-    LocalDate[] day = new LocalDate[n];
+    Long[] at = new Long[n];
+    Integer[] day = new Integer[n];
     String[] outcome = new String[n], docType = new String[n], issuing = new String[n], nat = new String[n];
     String[] fraud = new String[n], hash = new String[n], dir = new String[n], reason = new String[n];
     Integer[] persons = new Integer[n], count = new Integer[n], period = new Integer[n];
@@ -120,8 +119,8 @@ public final class EventStore {
       type[i] = e.type();
       post[i] = e.post();
       ws[i] = e.workstation();
-      at[i] = e.occurredAt();
-      day[i] = e.localDay();
+      at[i] = epochMicros(e.occurredAt());
+      day[i] = (int) e.localDay().toEpochDay();
       outcome[i] = e.outcome();
       docType[i] = e.documentType();
       issuing[i] = e.issuingCountry();
@@ -137,6 +136,11 @@ public final class EventStore {
     }
     return Tuple.from(List.of(id, type, post, ws, at, day, outcome, docType, issuing, nat, fraud, hash, dir, reason,
         persons, count, period, content));
+  }
+
+  /** Microseconds since 1970 (truncated, as PostgreSQL's timestamptz holds microseconds). */
+  public static long epochMicros(OffsetDateTime at) {
+    return at.toEpochSecond() * 1_000_000 + at.getNano() / 1_000;
   }
 
   private static Future<Void> checkSameContent(SqlConnection conn, List<Indexed> known) {

@@ -4,10 +4,10 @@ package org.borderpulse.rollup;
 interface RollupSql {
   /**
    * A write adds one part to each block it touches, with the cells its batches changed (decision
-   * 010); $4 is the part number, the write's first batch sequence number.
+   * 010); $1 is the part number, the write's first batch sequence number.
    */
   String ADD_PARTS = "INSERT INTO rollup_block (local_day, post_id, part, cells) "
-      + "SELECT d, p, $4, c FROM unnest($1::date[], $2::text[], $3::text[]) AS x(d, p, c)";
+      + "SELECT d, p, $1, c FROM unnest($2::date[], $3::text[], $4::text[]) AS x(d, p, c)";
 
   /**
    * Takes out every part of the touched blocks that hold more than $3 parts, to be merged into

@@ -11,24 +11,45 @@ import org.borderpulse.ingest.Event;
 public final class RollupStore {
   private RollupStore() {}
 
-  /** What a batch adds to one rollup row: its key (day and {@link RollupRow#dimensions()}) and the sums. */
-  public record Delta(LocalDate day, String dimensions, long value, long events) {
-    /** The row this delta adds to, with the delta as its value (for the cube). */
-    public RollupRow row() {
-      return RollupRow.of(day, dimensions, value, events, 0, s -> s);
+  /**
+   * What a batch adds to one rollup row: the row's key with the sums as its value and events
+   * (version 0). The key's text form ({@link #dimensions()}) is built only where it is stored.
+   */
+  public record Delta(RollupRow row) {
+    /** A delta from its stored key (day and {@link RollupRow#dimensions()}). */
+    public Delta(LocalDate day, String dimensions, long value, long events) {
+      this(RollupRow.of(day, dimensions, value, events, 0, s -> s));
     }
 
-    /** The post, the first field of the key. */
+    public LocalDate day() {
+      return row.day();
+    }
+
     public String post() {
-      return dimensions.substring(0, dimensions.indexOf('|'));
+      return row.post();
     }
 
-    Delta plus(Delta d) {
-      return new Delta(day, dimensions, value + d.value, events + d.events);
+    public String dimensions() {
+      return row.dimensions();
+    }
+
+    public long value() {
+      return row.value();
+    }
+
+    public long events() {
+      return row.events();
     }
   }
 
-  private record Key(LocalDate day, String dimensions) {}
+  /** A rollup row's key: day, post, type and the nine dimension values ({@code ""} when absent). */
+  private record Cell(LocalDate day, String post, int type, String workstation, String outcome, String documentType,
+      String fraudType, String issuingCountry, String nationality, String reason, String direction, String hour) {
+    Delta delta(long[] sums) {
+      return new Delta(new RollupRow(day, post, type, workstation, outcome, documentType, fraudType, issuingCountry,
+          nationality, reason, direction, hour, sums[0], sums[1], 0));
+    }
+  }
 
   /**
    * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in no
@@ -36,23 +57,35 @@ public final class RollupStore {
    * folded live and one folded at start from its stored events give the same deltas.
    */
   public static List<Delta> deltas(Iterable<Event> events) {
-    Map<Key, Delta> sums = new HashMap<>();
+    Map<Cell, long[]> sums = new HashMap<>();
     for (Event e : events) {
-      Delta d = switch (e.type()) {
-        case "document_check" -> delta(e, RollupRow.DOCUMENT_CHECK, 1);
-        case "interception" -> delta(e, RollupRow.INTERCEPTION, e.persons());
-        default -> delta(e, RollupRow.CROSSING_COUNT, e.count());
-      };
-      sums.merge(new Key(d.day(), d.dimensions()), d, Delta::plus);
+      int type;
+      long value;
+      String hour = "";
+      switch (e.type()) {
+        case "document_check" -> {
+          type = RollupRow.DOCUMENT_CHECK;
+          value = 1;
+        }
+        case "interception" -> {
+          type = RollupRow.INTERCEPTION;
+          value = e.persons();
+        }
+        default -> {
+          type = RollupRow.CROSSING_COUNT;
+          value = e.count();
+          hour = RollupRow.hourOf(e.localHour(), e.periodMinutes());
+        }
+      }
+      Cell cell = new Cell(e.localDay(), e.post(), type, n(e.workstation()), n(e.outcome()), n(e.documentType()),
+          n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()), n(e.direction()), hour);
+      long[] s = sums.computeIfAbsent(cell, c -> new long[2]);
+      s[0] += value;
+      s[1]++;
     }
-    return new ArrayList<>(sums.values());
-  }
-
-  private static Delta delta(Event e, int type, long value) {
-    return new Delta(e.localDay(), RollupRow.dimensions(e.post(), type, n(e.workstation()), n(e.outcome()),
-        n(e.documentType()), n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()),
-        n(e.direction()), type == RollupRow.CROSSING_COUNT ? RollupRow.hourOf(e.localHour(), e.periodMinutes()) : ""),
-        value, 1);
+    List<Delta> out = new ArrayList<>(sums.size());
+    sums.forEach((cell, s) -> out.add(cell.delta(s)));
+    return out;
   }
 
   private static String n(String s) {

@@ -180,7 +180,7 @@ public final class RollupWriter extends VerticleBase {
     Long[] seqs = seqs(p);
     long part = p.seqs.stream().mapToLong(Long::longValue).min().orElseThrow();
     return pool.withTransaction(conn -> conn.preparedQuery(RollupSql.ADD_PARTS)
-            .execute(Tuple.tuple().addValue(day).addValue(post).addValue(cells).addLong(part))
+            .execute(Tuple.tuple().addLong(part).addValue(day).addValue(post).addValue(cells))
         .compose(x -> conn.preparedQuery(RollupSql.MARK_ROLLED).execute(Tuple.of(seqs)))
         .compose(marked -> marked.rowCount() == seqs.length
             ? conn.preparedQuery(RollupSql.TAKE_FULL_BLOCKS)

@@ -75,6 +75,22 @@ class IngestApiTest {
   }
 
   @Test
+  void timesAreStoredToTheMicrosecondWithThePostsLocalDay() {
+    JsonArray batch = new JsonArray()
+        .add(Events.crossing("time-1", "THA-BKK", 5).put("occurredAt", "2024-02-29T23:59:59.123456+07:00"))
+        .add(Events.crossing("time-2", "THA-BKK", 5).put("occurredAt", "2024-02-29T17:00:00.5Z"))
+        .add(Events.crossing("time-3", "THA-BKK", 5).put("occurredAt", "1999-12-31T23:59:59.999999999-11:00"));
+    assertEquals(200, await(api.send(bkkToken, batch)).statusCode());
+    // to the microsecond; nanoseconds beyond it are cut, as timestamptz holds microseconds
+    assertEquals(1, count(server, "SELECT count(*) FROM event WHERE id = 'time-1' "
+        + "AND occurred_at = TIMESTAMPTZ '2024-02-29T16:59:59.123456Z' AND local_day = DATE '2024-02-29'"));
+    assertEquals(1, count(server, "SELECT count(*) FROM event WHERE id = 'time-2' "
+        + "AND occurred_at = TIMESTAMPTZ '2024-02-29T17:00:00.5Z' AND local_day = DATE '2024-03-01'"));
+    assertEquals(1, count(server, "SELECT count(*) FROM event WHERE id = 'time-3' "
+        + "AND occurred_at = TIMESTAMPTZ '2000-01-01T10:59:59.999999Z' AND local_day = DATE '2000-01-01'"));
+  }
+
+  @Test
   void ndjsonBatchIsStoredAndBlankLinesIgnored() {
     String body = Events.interception("nd-1", "THA-BKK", "threat").encode() + "\n\n"
         + Events.crossing("nd-2", "THA-BKK", 5).encode() + "\r\n";
