@@ -29,16 +29,6 @@ public final class PostCatalog {
     return posts.get().values();
   }
 
-  public boolean knowsAll(Iterable<String> ids) {
-    Map<String, Post> snapshot = posts.get();
-    for (String id : ids) {
-      if (!snapshot.containsKey(id)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The post, looking in the database when this node does not know it yet. */
   public Future<Optional<Post>> find(String id) {
     Optional<Post> known = get(id);

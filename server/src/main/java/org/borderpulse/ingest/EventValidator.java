@@ -64,11 +64,13 @@ public final class EventValidator {
     }
     String id = c.text(o, "id", true, ID, "must be 1–64 characters of A-Z a-z 0-9 . _ : -");
     String type = c.oneOf(o, "type", true, Vocabulary.TYPES);
-    String postId = c.text(o, "post", true, null, "must name a post");
-    Post post = postId == null ? null : posts.apply(postId).orElse(null);
-    if (postId != null && post == null) {
-      c.fail("post", "unknown post '" + postId + "'; create it with PUT /api/v1/posts/" + postId);
+    String sentPost = c.text(o, "post", true, null, "must name a post");
+    Post post = sentPost == null ? null : posts.apply(sentPost).orElse(null);
+    if (sentPost != null && post == null) {
+      c.fail("post", "unknown post '" + sentPost + "'; create it with PUT /api/v1/posts/" + sentPost);
     }
+    // the catalog's own String from here on: its hash is computed once, not once per event
+    String postId = post == null ? sentPost : post.id();
     String workstation = c.text(o, "workstation", "document_check".equals(type), null, "must name a workstation");
     if (workstation != null && post != null && !post.hasWorkstation(workstation)) {
       c.fail("workstation", "post '" + postId + "' has no workstation '" + workstation + "' (it has "
@@ -221,11 +223,12 @@ public final class EventValidator {
         }
         return null;
       }
-      if (!(v instanceof String s) || !allowed.contains(s)) {
+      int i = v instanceof String s ? allowed.indexOf(s) : -1;
+      if (i < 0) {
         fail(field, "must be one of " + String.join(", ", allowed));
         return null;
       }
-      return s;
+      return allowed.get(i);
     }
 
     String country(JsonObject o, String field) {
@@ -233,12 +236,11 @@ public final class EventValidator {
       if (v == null) {
         return null;
       }
-      String problem = Countries.problem(v instanceof String s ? s : null);
-      if (problem != null) {
-        fail(field, problem);
-        return null;
+      String known = v instanceof String s ? Countries.canonical(s) : null;
+      if (known == null) {
+        fail(field, Countries.problem(v instanceof String s ? s : null));
       }
-      return (String) v;
+      return known;
     }
 
     Integer integer(JsonObject o, String field, int min, int max, Integer dflt) {

@@ -10,10 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.borderpulse.alert.AlertBus;
 import org.borderpulse.auth.Authenticator;
 import org.borderpulse.auth.Principal;
@@ -49,10 +47,7 @@ public final class IngestApi {
         ? vertx.executeBlocking(() -> EventReader.read(body, ndjson), false)
         : Future.succeededFuture(EventReader.read(body, ndjson));
     raw.compose(events -> authorize(who, events))
-        .compose(this::knowPosts)
-        .compose(events -> events.size() > INLINE_EVENTS
-            ? vertx.executeBlocking(() -> validate(events), false)
-            : Future.succeededFuture(validate(events)))
+        .compose(this::validateKnowingPosts)
         .compose(v -> store.store(v.unique(), v.repeated())
             .onSuccess(r -> AlertBus.publishEvents(vertx, r, v.unique())))
         .onSuccess(r -> {
@@ -91,28 +86,49 @@ public final class IngestApi {
         "Forbidden", "the batch has events for posts this token may not write; nothing was stored", denied));
   }
 
-  /** A post created on another node since this one loaded its catalog is found by one reload. */
-  private Future<List<EventReader.Raw>> knowPosts(List<EventReader.Raw> events) {
-    Set<String> posts = new LinkedHashSet<>();
-    for (EventReader.Raw r : events) {
-      if (r.value() instanceof JsonObject o && o.getValue("post") instanceof String p) {
-        posts.add(p);
-      }
-    }
-    return catalog.knowsAll(posts) ? Future.succeededFuture(events) : catalog.reload().map(events);
+  /**
+   * Validates the batch; when an invalid event names a post this node does not know (created on
+   * another node since it loaded its catalog), the catalog is reloaded once and the batch
+   * validated again. Large batches are validated on a worker.
+   */
+  private Future<Validated> validateKnowingPosts(List<EventReader.Raw> events) {
+    return validated(events)
+        .compose(v -> v.unknownPost() ? catalog.reload().compose(x -> validated(events)) : Future.succeededFuture(v))
+        .map(Validated::orFail);
   }
 
-  private record Validated(List<EventStore.Indexed> unique, int repeated) {}
+  private Future<Validated> validated(List<EventReader.Raw> events) {
+    return events.size() > INLINE_EVENTS
+        ? vertx.executeBlocking(() -> validate(events), false)
+        : Future.succeededFuture(validate(events));
+  }
+
+  /** The valid events, unique by id; or the problems, and whether an unknown post may explain some. */
+  private record Validated(List<EventStore.Indexed> unique, int repeated, JsonArray errors, int total,
+      boolean unknownPost) {
+    /** 422 with every problem when there is one. */
+    Validated orFail() {
+      if (errors.isEmpty()) {
+        return this;
+      }
+      long bad = errors.stream().map(o -> ((JsonObject) o).getInteger("index")).distinct().count();
+      throw new ApiException(422, "Invalid events",
+          bad + " of " + total + " event(s) are invalid; nothing from this batch was stored", errors);
+    }
+  }
 
   private Validated validate(List<EventReader.Raw> raws) {
     JsonArray errors = new JsonArray();
     List<EventStore.Indexed> unique = new ArrayList<>(raws.size());
     Map<String, EventStore.Indexed> byId = new HashMap<>();
     int repeated = 0;
+    boolean unknownPost = false;
     Instant latest = validator.latest();
     for (EventReader.Raw raw : raws) {
       Event e = validator.validate(raw, errors, latest);
       if (e == null) {
+        unknownPost |= raw.value() instanceof JsonObject o && o.getValue("post") instanceof String p
+            && catalog.get(p).isEmpty();
         continue;
       }
       EventStore.Indexed indexed = new EventStore.Indexed(raw.index(), e);
@@ -126,11 +142,6 @@ public final class IngestApi {
             + " of this batch with different content; a new record needs a new id"));
       }
     }
-    if (!errors.isEmpty()) {
-      long bad = errors.stream().map(o -> ((JsonObject) o).getInteger("index")).distinct().count();
-      throw new ApiException(422, "Invalid events",
-          bad + " of " + raws.size() + " event(s) are invalid; nothing from this batch was stored", errors);
-    }
-    return new Validated(unique, repeated);
+    return new Validated(unique, repeated, errors, raws.size(), unknownPost);
   }
 }

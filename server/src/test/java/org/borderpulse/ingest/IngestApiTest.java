@@ -91,6 +91,24 @@ class IngestApiTest {
   }
 
   @Test
+  void aPostAnotherNodeCreatedIsFoundByReloadingTheCatalog() {
+    // written straight to the database, as another node's admin API would: this node has not loaded it
+    await(server.pool().query("INSERT INTO post (id, name, country, kind, time_zone) VALUES "
+        + "('LAO-NEW', 'New bridge', 'LAO', 'land', 'Asia/Vientiane')").execute());
+    await(server.pool().query("INSERT INTO workstation (post_id, id, name) VALUES ('LAO-NEW', 'LAO-NEW-P01', 'Desk 1')")
+        .execute());
+    JsonArray batch = new JsonArray().add(Events.documentCheck("new-1", "LAO-NEW", "LAO-NEW-P01", "genuine"))
+        .add(Events.documentCheck("new-2", "LAO-NEW", "LAO-NEW-P02", "genuine"));
+    HttpResponse<Buffer> r = await(api.send(ADMIN_TOKEN, batch));
+    assertEquals(422, r.statusCode(), "known after the reload, the post is checked as any other");
+    assertEquals("post 'LAO-NEW' has no workstation 'LAO-NEW-P02' (it has LAO-NEW-P01)",
+        r.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"));
+    batch.remove(1);
+    assertEquals(200, await(api.send(ADMIN_TOKEN, batch)).statusCode());
+    assertEquals(1, stored("new-"));
+  }
+
+  @Test
   void ndjsonBatchIsStoredAndBlankLinesIgnored() {
     String body = Events.interception("nd-1", "THA-BKK", "threat").encode() + "\n\n"
         + Events.crossing("nd-2", "THA-BKK", 5).encode() + "\r\n";
