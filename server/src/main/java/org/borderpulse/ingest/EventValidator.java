@@ -30,7 +30,8 @@ public final class EventValidator {
   static final Predicate<String> ID = s -> s.length() <= 64 && every(s, EventValidator::isIdChar);
   /** 16–128 hex digits. */
   static final Predicate<String> HASH = s -> s.length() >= 16 && s.length() <= 128 && every(s, EventValidator::isHex);
-  static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1990-01-01T00:00:00Z");
+  /** 1990-01-01T00:00:00Z: earlier times are refused. */
+  private static final long EARLIEST_SECOND = OffsetDateTime.parse("1990-01-01T00:00:00Z").toEpochSecond();
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   /** Per type, every field it may carry (common and its own), as a set: checked for every field of every event. */
   private static final Map<String, Set<String>> FIELDS = Vocabulary.TYPE_FIELDS.entrySet().stream()
@@ -137,7 +138,7 @@ public final class EventValidator {
   }
 
   private static OffsetDateTime occurredAt(JsonObject o, Check c, Instant latest) {
-    Object v = o.getValue("occurredAt");
+    Object v = value(o, "occurredAt");
     if (v == null) {
       c.fail("occurredAt", "is required: ISO-8601 with an offset, such as 2022-05-03T10:15:00+07:00");
       return null;
@@ -149,15 +150,24 @@ public final class EventValidator {
       c.fail("occurredAt", "must be ISO-8601 with an offset, such as 2022-05-03T10:15:00+07:00");
       return null;
     }
-    if (t.toInstant().isAfter(latest)) {
+    long second = t.toEpochSecond();
+    if (second > latest.getEpochSecond() || (second == latest.getEpochSecond() && t.getNano() > latest.getNano())) {
       c.fail("occurredAt", "is more than 5 minutes in the future; check the post's clock");
       return null;
     }
-    if (t.isBefore(EARLIEST)) {
+    if (second < EARLIEST_SECOND) {
       c.fail("occurredAt", "is before 1990-01-01; check the post's clock");
       return null;
     }
     return t;
+  }
+
+  /**
+   * A field's value as parsed (String, Integer, Long, Map, List …): the map itself, without
+   * {@link JsonObject#getValue}'s wrapping of nested values, which are invalid here anyway.
+   */
+  private static Object value(JsonObject o, String field) {
+    return o.getMap().get(field);
   }
 
   /** Character tests instead of regular expressions: these run for every event. */
@@ -200,7 +210,7 @@ public final class EventValidator {
     }
 
     String text(JsonObject o, String field, boolean required, Predicate<String> valid, String rule) {
-      Object v = o.getValue(field);
+      Object v = value(o, field);
       if (v == null) {
         if (required) {
           fail(field, "is required");
@@ -216,7 +226,7 @@ public final class EventValidator {
     }
 
     String oneOf(JsonObject o, String field, boolean required, List<String> allowed) {
-      Object v = o.getValue(field);
+      Object v = value(o, field);
       if (v == null) {
         if (required) {
           fail(field, "is required: one of " + String.join(", ", allowed));
@@ -232,7 +242,7 @@ public final class EventValidator {
     }
 
     String country(JsonObject o, String field) {
-      Object v = o.getValue(field);
+      Object v = value(o, field);
       if (v == null) {
         return null;
       }
@@ -244,7 +254,7 @@ public final class EventValidator {
     }
 
     Integer integer(JsonObject o, String field, int min, int max, Integer dflt) {
-      Object v = o.getValue(field);
+      Object v = value(o, field);
       if (v == null) {
         return dflt;
       }
