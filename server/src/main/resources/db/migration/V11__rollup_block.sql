@@ -15,7 +15,9 @@ CREATE TABLE rollup_block (
   part       bigint NOT NULL,
   cells      text COLLATE "C" NOT NULL,
   PRIMARY KEY (local_day, post_id, part)
-);
+) WITH (toast_tuple_target = 8160);
+-- toast_tuple_target: a part is a few KB; below a page it stays inline and uncompressed (no
+-- pglz pass on every write); larger merged blocks are compressed as usual.
 
 INSERT INTO rollup_block (local_day, post_id, part, cells)
 SELECT local_day, split_part(dimensions, '|', 1), 0,

@@ -36,7 +36,24 @@ public record Event(String id, String type, String post, String workstation, Off
     }
     MessageDigest sha = SHA256.get();
     sha.reset();
-    return sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return sha.digest(bytes(sb));
+  }
+
+  /**
+   * The UTF-8 bytes of the text. Validated fields are ASCII, so they are copied char by char
+   * (no intermediate String); anything else goes through the encoder.
+   */
+  private static byte[] bytes(CharSequence text) {
+    int n = text.length();
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+      }
+      b[i] = (byte) c;
+    }
+    return b;
   }
 
   private static final char FIELD_END = '\u001f';
