@@ -120,7 +120,7 @@ public final class IngestApi {
   private Validated validate(List<EventReader.Raw> raws) {
     JsonArray errors = new JsonArray();
     List<EventStore.Indexed> unique = new ArrayList<>(raws.size());
-    Map<String, EventStore.Indexed> byId = new HashMap<>();
+    Map<String, EventStore.Indexed> byId = new HashMap<>(raws.size() * 2);
     int repeated = 0;
     boolean unknownPost = false;
     Instant latest = validator.latest();

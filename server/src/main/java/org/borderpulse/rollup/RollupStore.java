@@ -2,6 +2,7 @@ package org.borderpulse.rollup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ public final class RollupStore {
    * particular order. The ingest handler and the writer's recovery both call this: a batch
    * folded live and one folded at start from its stored events give the same deltas.
    */
-  public static List<Delta> deltas(Iterable<Event> events) {
-    Map<Cell, long[]> sums = new HashMap<>();
+  public static List<Delta> deltas(Collection<Event> events) {
+    Map<Cell, long[]> sums = new HashMap<>(events.size() * 2);
     for (Event e : events) {
       int type;
       long value;
