@@ -1,7 +1,7 @@
 -- Rollups stored as blocks of cells per post and post-local day (docs/decisions/010). A block is
 -- written in parts: each write of the rollup writer adds one part per block it touches, holding
 -- only the cells its batches changed, and the writer merges a block's parts into one when they
--- pass a bound. The sum of a block's parts is the block. cells: sorted by key, separated by ';',
+-- pass a bound. The sum of a block's parts is the block. cells: in no particular order, separated by ';',
 -- each cell "<dimensions> <value> <events>" where <dimensions> is the V9 key
 --   post|type|workstation|outcome|document_type|fraud_type|issuing_country|nationality|reason|direction|hour
 -- (ids are [A-Za-z0-9._-], vocabulary values and country codes hold no ' ', ';' or '|').

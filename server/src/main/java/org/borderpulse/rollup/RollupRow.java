@@ -34,17 +34,41 @@ public record RollupRow(LocalDate day, String post, int type, String workstation
    * hold no {@code '|'}, so the key is exact.
    */
   public String dimensions() {
-    return dimensions(post, type, workstation, outcome, documentType, fraudType, issuingCountry, nationality, reason,
-        direction, hour);
+    StringBuilder sb = new StringBuilder(64);
+    appendDimensions(sb);
+    return sb.toString();
   }
 
-  /** As {@link #dimensions()}, from the values ({@code ""} when absent). */
-  public static String dimensions(String post, int type, String workstation, String outcome, String documentType,
-      String fraudType, String issuingCountry, String nationality, String reason, String direction, String hour) {
-    return new StringBuilder(64).append(post).append(SEPARATOR).append(type).append(SEPARATOR).append(workstation)
+  /** This row's key with another value and event count (version 0). */
+  public RollupRow withSums(long value, long events) {
+    return new RollupRow(day, post, type, workstation, outcome, documentType, fraudType, issuingCountry, nationality,
+        reason, direction, hour, value, events, 0);
+  }
+
+  /** Writes {@link #dimensions()} into {@code sb}, without a String of its own. */
+  public void appendDimensions(StringBuilder sb) {
+    sb.append(post).append(SEPARATOR).append(type).append(SEPARATOR).append(workstation)
         .append(SEPARATOR).append(outcome).append(SEPARATOR).append(documentType).append(SEPARATOR).append(fraudType)
         .append(SEPARATOR).append(issuingCountry).append(SEPARATOR).append(nationality).append(SEPARATOR)
-        .append(reason).append(SEPARATOR).append(direction).append(SEPARATOR).append(hour).toString();
+        .append(reason).append(SEPARATOR).append(direction).append(SEPARATOR).append(hour);
+  }
+
+  /** Whether {@code o} is a row of the same day, post, type and dimension values (values aside). */
+  public boolean sameKey(RollupRow o) {
+    return type == o.type && day.equals(o.day) && post.equals(o.post) && workstation.equals(o.workstation)
+        && outcome.equals(o.outcome) && documentType.equals(o.documentType) && fraudType.equals(o.fraudType)
+        && issuingCountry.equals(o.issuingCountry) && nationality.equals(o.nationality) && reason.equals(o.reason)
+        && direction.equals(o.direction) && hour.equals(o.hour);
+  }
+
+  /** A hash of the key fields, consistent with {@link #sameKey}. */
+  public int keyHash() {
+    int h = day.hashCode() * 31 + post.hashCode();
+    h = (h * 31 + type) * 31 + workstation.hashCode();
+    h = (h * 31 + outcome.hashCode()) * 31 + documentType.hashCode();
+    h = (h * 31 + fraudType.hashCode()) * 31 + issuingCountry.hashCode();
+    h = (h * 31 + nationality.hashCode()) * 31 + reason.hashCode();
+    return ((h * 31 + direction.hashCode()) * 31) + hour.hashCode();
   }
 
   /**

@@ -43,22 +43,13 @@ public final class RollupStore {
     }
   }
 
-  /** A rollup row's key: day, post, type and the nine dimension values ({@code ""} when absent). */
-  private record Cell(LocalDate day, String post, int type, String workstation, String outcome, String documentType,
-      String fraudType, String issuingCountry, String nationality, String reason, String direction, String hour) {
-    Delta delta(long[] sums) {
-      return new Delta(new RollupRow(day, post, type, workstation, outcome, documentType, fraudType, issuingCountry,
-          nationality, reason, direction, hour, sums[0], sums[1], 0));
-    }
-  }
-
   /**
    * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in no
    * particular order. The ingest handler and the writer's recovery both call this: a batch
    * folded live and one folded at start from its stored events give the same deltas.
    */
   public static List<Delta> deltas(Collection<Event> events) {
-    Map<Cell, long[]> sums = new HashMap<>(events.size() * 2);
+    Map<BlockCells.Key, long[]> sums = new HashMap<>(events.size() * 2);
     for (Event e : events) {
       int type;
       long value;
@@ -78,14 +69,18 @@ public final class RollupStore {
           hour = RollupRow.hourOf(e.localHour(), e.periodMinutes());
         }
       }
-      Cell cell = new Cell(e.localDay(), e.post(), type, n(e.workstation()), n(e.outcome()), n(e.documentType()),
-          n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()), n(e.reason()), n(e.direction()), hour);
-      long[] s = sums.computeIfAbsent(cell, c -> new long[2]);
+      BlockCells.Key cell = new BlockCells.Key(new RollupRow(e.localDay(), e.post(), type, n(e.workstation()),
+          n(e.outcome()), n(e.documentType()), n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()),
+          n(e.reason()), n(e.direction()), hour, 0, 0, 0));
+      long[] s = sums.get(cell);
+      if (s == null) {
+        sums.put(cell, s = new long[2]);
+      }
       s[0] += value;
       s[1]++;
     }
     List<Delta> out = new ArrayList<>(sums.size());
-    sums.forEach((cell, s) -> out.add(cell.delta(s)));
+    sums.forEach((cell, s) -> out.add(new Delta(cell.row().withSums(s[0], s[1]))));
     return out;
   }
 

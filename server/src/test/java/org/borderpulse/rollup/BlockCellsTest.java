@@ -3,38 +3,49 @@ package org.borderpulse.rollup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class BlockCellsTest {
+  private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
   private static final String FRAUD = "THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR|||";
   private static final String COUNT = "THA-BKK|2||||||||exit|09";
 
+  /** The cells of a stored text, whatever their order. */
+  private static Set<String> cells(String stored) {
+    Set<String> out = new TreeSet<>();
+    BlockCells.parse(stored, (k, v, e) -> out.add(k + " " + v + " " + e));
+    return out;
+  }
+
   @Test
-  void cellsAreSummedAndWrittenInKeyOrder() {
-    BlockCells b = new BlockCells();
-    b.add(FRAUD, 1, 1);
-    b.add(COUNT, 120, 1);
-    b.add(FRAUD, 2, 2);
-    assertEquals(FRAUD + " 3 3;" + COUNT + " 120 1", b.text());
+  void deltasOfOneRowAreSummedAndWrittenWithTheRowsKey() {
+    BlockCells<BlockCells.Key> b = BlockCells.ofRows();
+    BlockCells.add(b, new RollupStore.Delta(DAY, FRAUD, 1, 1));
+    BlockCells.add(b, new RollupStore.Delta(DAY, COUNT, 120, 1));
+    BlockCells.add(b, new RollupStore.Delta(DAY, FRAUD, 2, 2));
+    assertEquals(Set.of(FRAUD + " 3 3", COUNT + " 120 1"), cells(b.text()));
   }
 
   @Test
   void aStoredBlockReadsBackCellByCell() {
-    List<String> cells = new ArrayList<>();
-    BlockCells.parse(FRAUD + " 3 3;" + COUNT + " 120 1", (k, v, e) -> cells.add(k + "=" + v + "/" + e));
-    assertEquals(List.of(FRAUD + "=3/3", COUNT + "=120/1"), cells);
-    BlockCells.parse("", (k, v, e) -> cells.add("none"));
-    assertEquals(2, cells.size());
+    List<String> read = new ArrayList<>();
+    BlockCells.parse(FRAUD + " 3 3;" + COUNT + " 120 1", (k, v, e) -> read.add(k + "=" + v + "/" + e));
+    assertEquals(List.of(FRAUD + "=3/3", COUNT + "=120/1"), read);
+    BlockCells.parse("", (k, v, e) -> read.add("none"));
+    assertEquals(2, read.size());
   }
 
   @Test
   void partsOfABlockAddUp() {
-    BlockCells merged = new BlockCells();
-    merged.addStored(COUNT + " 30 1");
-    merged.addStored(FRAUD + " 3 3;" + COUNT + " 120 1");
-    assertEquals(FRAUD + " 3 3;" + COUNT + " 150 2", merged.text());
+    BlockCells<String> merged = BlockCells.ofText();
+    BlockCells.parse(COUNT + " 30 1", merged::add);
+    BlockCells.parse(FRAUD + " 3 3;" + COUNT + " 120 1", merged::add);
+    assertEquals(Set.of(FRAUD + " 3 3", COUNT + " 150 2"), cells(merged.text()));
   }
 
   @Test
