@@ -75,6 +75,16 @@ class IngestApiTest {
   }
 
   @Test
+  void absentValuesAreStoredAsNullAlsoInABatchOfOne() {
+    assertEquals(200, await(api.send(bkkToken, new JsonArray().add(Events.crossing("alone-1", "THA-BKK", 7))))
+        .statusCode());
+    assertEquals(1, count(server, "SELECT count(*) FROM event WHERE id = 'alone-1' AND workstation_id IS NULL "
+        + "AND outcome IS NULL AND document_type IS NULL AND issuing_country IS NULL AND nationality IS NULL "
+        + "AND fraud_type IS NULL AND document_hash IS NULL AND reason IS NULL AND persons IS NULL "
+        + "AND direction = 'exit' AND count = 7 AND period_minutes = 60 AND post_id = 'THA-BKK' AND type = 'crossing_count'"));
+  }
+
+  @Test
   void timesAreStoredToTheMicrosecondWithThePostsLocalDay() {
     JsonArray batch = new JsonArray()
         .add(Events.crossing("time-1", "THA-BKK", 5).put("occurredAt", "2024-02-29T23:59:59.123456+07:00"))
