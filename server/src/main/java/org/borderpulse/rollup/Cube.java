@@ -2,6 +2,8 @@ package org.borderpulse.rollup;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.borderpulse.ingest.Vocabulary;
 
 /**
@@ -78,7 +80,12 @@ public final class Cube {
         return epochDay;
       }
       LocalDate d = LocalDate.ofEpochDay(epochDay);
-      return (d.getYear() * 12 + d.getMonthValue() - 1) / months;
+      return ofMonth(d.getYear() * 12 + d.getMonthValue() - 1);
+    }
+
+    /** The index of the block holding a month ({@code year * 12 + month - 1}); not for DAY. */
+    int ofMonth(int month) {
+      return month / months;
     }
 
     public int firstDay(int index) {
@@ -94,9 +101,20 @@ public final class Cube {
     }
   }
 
-  /** One post's blocks per span. */
+  /** One post's blocks per span, and its workstations' codes. */
   private static final class PostDays {
     final Blocks[] spans = {new Blocks(), new Blocks(), new Blocks(), new Blocks()};
+    /** Workstation id → its code in the network-wide dictionary ("post/workstation"), looked up once. */
+    private final Map<String, Integer> workstationCodes = new HashMap<>();
+
+    int workstation(RollupRow r, Dictionary all) {
+      Integer c = workstationCodes.get(r.workstation());
+      if (c == null) {
+        c = all.code(r.post() + "/" + r.workstation());
+        workstationCodes.put(r.workstation(), c);
+      }
+      return c;
+    }
   }
 
   /** Applies a row's absolute value (ignored when not newer than what is held). */
@@ -119,8 +137,15 @@ public final class Cube {
   }
 
   private boolean update(RollupRow r, Visitor changed, boolean delta) {
+    int p = posts.code(r.post());
+    if (p >= data.length) {
+      data = Arrays.copyOf(data, Math.max(data.length * 2, p + 1));
+    }
+    if (data[p] == null) {
+      data[p] = new PostDays();
+    }
     long key = r.type();
-    key = Dim.WORKSTATION.with(key, r.workstation().isEmpty() ? 0 : workstations.code(r.post() + "/" + r.workstation()));
+    key = Dim.WORKSTATION.with(key, r.workstation().isEmpty() ? 0 : data[p].workstation(r, workstations));
     key = Dim.OUTCOME.with(key, outcomes.code(r.outcome()));
     key = Dim.DOCUMENT_TYPE.with(key, documentTypes.code(r.documentType()));
     key = Dim.FRAUD_TYPE.with(key, fraudTypes.code(r.fraudType()));
@@ -129,13 +154,6 @@ public final class Cube {
     key = Dim.REASON.with(key, reasons.code(r.reason()));
     key = Dim.DIRECTION.with(key, directions.code(r.direction()));
     key = Dim.HOUR.with(key, hours.code(r.hour()));
-    int p = posts.code(r.post());
-    if (p >= data.length) {
-      data = Arrays.copyOf(data, Math.max(data.length * 2, p + 1));
-    }
-    if (data[p] == null) {
-      data[p] = new PostDays();
-    }
     int day = (int) r.day().toEpochDay();
     Block b = data[p].spans[0].block(day);
     int before = b.size;
@@ -143,8 +161,10 @@ public final class Cube {
     boolean done = change != Block.UNCHANGED;
     if (done) {
       long coarse = Dim.coarse(key);
+      LocalDate date = LocalDate.ofEpochDay(day);
+      int month = date.getYear() * 12 + date.getMonthValue() - 1;
       for (Span span : COARSE_SPANS) {
-        data[p].spans[span.ordinal()].block(span.index(day)).addCoarse(coarse, change);
+        data[p].spans[span.ordinal()].block(span.ofMonth(month)).addCoarse(coarse, change);
       }
     }
     rows += b.size - before;
