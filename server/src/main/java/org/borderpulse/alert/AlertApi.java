@@ -82,17 +82,7 @@ public final class AlertApi {
   }
 
   private static JsonObject alert(Row r) {
-    Instance i = new Instance();
-    i.id = r.getString("id");
-    i.ruleId = r.getString("rule_id");
-    i.labels = (JsonObject) r.getJson("group_labels");
-    i.severity = r.getString("severity");
-    i.state = r.getString("state");
-    i.value = r.getDouble("value");
-    i.threshold = r.getDouble("threshold");
-    i.stateSince = r.getOffsetDateTime("state_since").toInstant();
-    i.explanation = r.getString("explanation");
-    i.link = r.getString("link");
+    Instance i = Instance.of(r);
     JsonObject o = i.toJson();
     if (r.getString("who") != null) {
       o.put("acknowledged", new JsonObject().put("by", r.getString("who")).put("comment", r.getString("comment"))

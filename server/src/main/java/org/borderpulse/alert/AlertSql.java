@@ -43,8 +43,7 @@ public interface AlertSql {
 
   /** The API's list: filters are optional ($n IS NULL), newest state change first. */
   String LIST_ALERTS = """
-      SELECT a.id, a.rule_id, a.group_labels, a.country, a.severity, a.state, a.value, a.threshold, a.state_since,
-        a.explanation, a.link, k.who, k.comment, k.at
+      SELECT %s, k.who, k.comment, k.at
       FROM alert_instance a
       LEFT JOIN LATERAL (SELECT who, comment, at FROM alert_ack WHERE alert_id = a.id AND episode = a.episode
         ORDER BY id DESC LIMIT 1) k ON true
@@ -53,7 +52,7 @@ public interface AlertSql {
         AND ($3::text[] IS NULL OR a.rule_id = ANY($3::text[]))
         AND ($4::text[] IS NULL OR a.country = ANY($4::text[]))
         AND ($5::text[] IS NULL OR a.country = ANY($5::text[]))
-      ORDER BY a.state_since DESC, a.id LIMIT $6""";
+      ORDER BY a.state_since DESC, a.id LIMIT $6""".formatted(COLUMNS.replace("\n", " "));
 
   String INSERT_ACK = "INSERT INTO alert_ack (alert_id, episode, who, comment) VALUES ($1, $2, $3, $4) RETURNING at";
 

@@ -21,34 +21,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.borderpulse.cli.Main;
-import org.borderpulse.support.Api;
 import org.borderpulse.support.Events;
-import org.borderpulse.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.borderpulse.support.OneNodeTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The alert API's answers to mistakes, who may call it, alert lists and {@code borderpulse alert-list import}. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertApiTest {
-  private RunningServer node;
-  private Api api;
+class AlertApiTest extends OneNodeTest {
   @TempDir
   Path dir;
-
-  @BeforeAll
-  void start() {
-    node = RunningServer.start();
-    api = node.api;
-  }
-
-  @AfterAll
-  void stop() {
-    node.close();
-  }
 
   private static List<String> fields(HttpResponse<Buffer> r) {
     return r.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field"))

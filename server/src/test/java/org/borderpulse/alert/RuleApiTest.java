@@ -10,32 +10,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
-import org.borderpulse.support.Api;
-import org.borderpulse.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.borderpulse.support.OneNodeTest;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RuleApiTest {
+class RuleApiTest extends OneNodeTest {
   private static final JsonObject CONTRACT_EXAMPLE = new JsonObject("""
       {"name":"Fraud burst","kind":"threshold","severity":"critical","metric":"fraud_cases",
        "window":"24h","op":">","value":10,"groupBy":"post","for":"0s",
        "scope":{"country":["THA"]},"notify":{"webhooks":["http://127.0.0.1:9000/hook"]}}""");
-  private RunningServer node;
-  private Api api;
-
-  @BeforeAll
-  void start() {
-    node = RunningServer.start();
-    api = node.api;
-  }
-
-  @AfterAll
-  void stop() {
-    node.close();
-  }
 
   @Test
   void theContractsExampleRuleIsCreatedReadReplacedAndDeleted() {

@@ -13,28 +13,18 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.borderpulse.support.LiveClient;
-import org.borderpulse.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
+import org.borderpulse.support.OneNodeTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The web app's sign-in: a token or a one-click link gives an HttpOnly cookie the API and the WebSocket accept. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionApiTest {
-  private RunningServer node;
+class SessionApiTest extends OneNodeTest {
   private WebClient web;
 
   @BeforeAll
-  void start() {
-    node = RunningServer.start();
+  void prepare() {
     web = WebClient.create(node.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(node.server.port()).setFollowRedirects(false));
-  }
-
-  @AfterAll
-  void stop() {
-    node.close();
   }
 
   private String signIn(String token) {

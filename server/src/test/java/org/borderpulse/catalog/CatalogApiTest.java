@@ -11,33 +11,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
-import org.borderpulse.app.BorderPulseServer;
-import org.borderpulse.support.Api;
 import org.borderpulse.support.Events;
-import org.borderpulse.support.RunningServer;
+import org.borderpulse.support.OneNodeTest;
 import org.borderpulse.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogApiTest {
-  private RunningServer node;
-  private BorderPulseServer server;
-  private Api api;
-
-  @BeforeAll
-  void start() {
-    node = RunningServer.start();
-    server = node.server;
-    api = node.api;
-  }
-
-  @AfterAll
-  void stop() {
-    node.close();
-  }
+class CatalogApiTest extends OneNodeTest {
 
   private static JsonObject post(String country, String... workstations) {
     JsonArray ws = new JsonArray();

@@ -13,34 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.borderpulse.app.BorderPulseServer;
 import org.borderpulse.support.Events;
-import org.borderpulse.support.RunningServer;
-import org.borderpulse.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.borderpulse.support.OneNodeTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportCommandTest {
-  private RunningServer node;
-  private BorderPulseServer server;
+class ImportCommandTest extends OneNodeTest {
   @TempDir
   Path dir;
-
-  @BeforeAll
-  void start() {
-    node = RunningServer.start();
-    server = node.server;
-  }
-
-  @AfterAll
-  void stop() {
-    node.close();
-  }
 
   /** Runs {@code borderpulse import …}; returns the exit code and what it printed. */
   private record Run(int exit, String out, String err) {}

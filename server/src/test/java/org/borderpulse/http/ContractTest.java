@@ -9,40 +9,24 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.borderpulse.app.BorderPulseServer;
 import org.borderpulse.ingest.Vocabulary;
-import org.borderpulse.support.Api;
-import org.borderpulse.support.RunningServer;
+import org.borderpulse.support.OneNodeTest;
 import org.borderpulse.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 
 /** The OpenAPI document is the source of truth: served, and equal to what the validator enforces. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContractTest {
-  private RunningServer node;
-  private BorderPulseServer server;
-  private Api api;
+class ContractTest extends OneNodeTest {
   private JsonObject event;
 
   @BeforeAll
-  void start() {
-    node = RunningServer.start();
-    server = node.server;
-    api = node.api;
+  void prepare() {
     HttpResponse<Buffer> r = await(api.get(null, "/api/v1/openapi.yaml"));
     assertEquals(200, r.statusCode());
     @SuppressWarnings("unchecked")
     Map<String, Object> doc = new Yaml().load(r.bodyAsString());
     event = new JsonObject(doc).getJsonObject("components").getJsonObject("schemas").getJsonObject("Event");
-  }
-
-  @AfterAll
-  void stop() {
-    node.close();
   }
 
   private List<Object> enumOf(String property) {

@@ -17,37 +17,20 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.borderpulse.app.BorderPulseServer;
 import org.borderpulse.rollup.RollupWriter;
-import org.borderpulse.support.Api;
 import org.borderpulse.support.Events;
-import org.borderpulse.support.RunningServer;
-import org.borderpulse.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.borderpulse.support.OneNodeTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IngestApiTest {
-  private RunningServer node;
-  private BorderPulseServer server;
-  private Api api;
+class IngestApiTest extends OneNodeTest {
   private String bkkToken;
 
   @BeforeAll
-  void start() {
-    node = RunningServer.start();
-    server = node.server;
-    api = node.api;
+  void prepare() {
     bkkToken = api.postToken("THA-BKK");
-  }
-
-  @AfterAll
-  void stop() {
-    node.close();
   }
 
   private long stored(String idPrefix) {

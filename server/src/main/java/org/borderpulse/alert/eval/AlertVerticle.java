@@ -176,41 +176,12 @@ public final class AlertVerticle extends VerticleBase {
     return pool.query(AlertSql.LOAD_INSTANCES).execute().map(rs -> {
       instances.clear();
       for (Row r : rs) {
-        Instance i = instance(r);
+        Instance i = Instance.of(r);
         instances.put(i.id, i);
       }
       LOG.info("Alerting: {} rules, {} open alert instances", rules.size(), instances.size());
       return null;
     });
-  }
-
-  static Instance instance(Row r) {
-    Instance i = new Instance();
-    i.id = r.getString("id");
-    i.ruleId = r.getString("rule_id");
-    i.groupKey = r.getString("group_key");
-    i.labels = (JsonObject) r.getJson("group_labels");
-    i.country = r.getString("country");
-    i.eventId = r.getString("event_id");
-    i.severity = r.getString("severity");
-    i.state = r.getString("state");
-    i.episode = r.getInteger("episode");
-    i.value = r.getDouble("value");
-    i.threshold = r.getDouble("threshold");
-    i.explanation = r.getString("explanation");
-    i.link = r.getString("link");
-    i.stateSince = instant(r, "state_since");
-    i.pendingSince = instant(r, "pending_since");
-    i.firingSince = instant(r, "firing_since");
-    i.resolvedAt = instant(r, "resolved_at");
-    i.lastTrueAt = instant(r, "last_true_at");
-    i.version = r.getLong("version");
-    return i;
-  }
-
-  private static Instant instant(Row r, String column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
   }
 
   /**
@@ -646,7 +617,7 @@ public final class AlertVerticle extends VerticleBase {
   private Future<Void> reloadInstance(String id) {
     return pool.preparedQuery(AlertSql.GET_INSTANCE).execute(Tuple.of(id)).map(rs -> {
       if (rs.iterator().hasNext()) {
-        Instance i = instance(rs.iterator().next());
+        Instance i = Instance.of(rs.iterator().next());
         if (i.eventId == null || !"resolved".equals(i.state)) {
           instances.put(id, i);
         }

@@ -1,7 +1,9 @@
 package org.borderpulse.alert.eval;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** One alert instance: a rule and a group (or a matching event), with its state and timestamps. */
 public final class Instance {
@@ -63,5 +65,35 @@ public final class Instance {
       return null;
     }
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Number) (long) d.doubleValue() : d;
+  }
+
+  /** An instance as stored ({@code AlertSql.COLUMNS}). */
+  public static Instance of(Row r) {
+    Instance i = new Instance();
+    i.id = r.getString("id");
+    i.ruleId = r.getString("rule_id");
+    i.groupKey = r.getString("group_key");
+    i.labels = (JsonObject) r.getJson("group_labels");
+    i.country = r.getString("country");
+    i.eventId = r.getString("event_id");
+    i.severity = r.getString("severity");
+    i.state = r.getString("state");
+    i.episode = r.getInteger("episode");
+    i.value = r.getDouble("value");
+    i.threshold = r.getDouble("threshold");
+    i.explanation = r.getString("explanation");
+    i.link = r.getString("link");
+    i.stateSince = instant(r, "state_since");
+    i.pendingSince = instant(r, "pending_since");
+    i.firingSince = instant(r, "firing_since");
+    i.resolvedAt = instant(r, "resolved_at");
+    i.lastTrueAt = instant(r, "last_true_at");
+    i.version = r.getLong("version");
+    return i;
+  }
+
+  private static Instant instant(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : t.toInstant();
   }
 }
