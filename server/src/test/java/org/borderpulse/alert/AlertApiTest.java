@@ -10,9 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,12 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.borderpulse.cli.Main;
+import org.borderpulse.support.CliRun;
 import org.borderpulse.support.Events;
 import org.borderpulse.support.OneNodeTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The alert API's answers to mistakes, who may call it, alert lists and {@code borderpulse alert-list import}. */
 class AlertApiTest extends OneNodeTest {
@@ -129,30 +125,12 @@ class AlertApiTest extends OneNodeTest {
         .anyMatch(l -> ((JsonObject) l).getString("id").equals("replace-me")));
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = new CommandLine(new Main()).execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void theAlertListImportCommandUploadsAFileOfHashes() throws Exception {
     Path file = dir.resolve("Watchlist.txt");
     Files.writeString(file, "# demo list\n" + "aa".repeat(32) + "\n\n" + "BB".repeat(20) + "\n" + "aa".repeat(32) + "\n");
     String server = "http://127.0.0.1:" + api.port();
-    Run ok = cli("alert-list", "import", file.toString(), "--server", server, "--token", ADMIN_TOKEN);
+    CliRun ok = CliRun.of("alert-list", "import", file.toString(), "--server", server, "--token", ADMIN_TOKEN);
     assertEquals(0, ok.exit(), ok.err());
     assertTrue(ok.out().contains("alert list 'watchlist' created: 2 hashes"), ok.out());
     JsonObject got = await(api.get(ADMIN_TOKEN, "/api/v1/alert-lists/watchlist")).bodyAsJsonObject();
@@ -160,13 +138,13 @@ class AlertApiTest extends OneNodeTest {
 
     Path bad = dir.resolve("bad.txt");
     Files.writeString(bad, "aa".repeat(32) + "\nAB12-3456 passport\nxyz\n");
-    Run refused = cli("alert-list", "import", bad.toString(), "--list", "bad", "--server", server, "--token",
+    CliRun refused = CliRun.of("alert-list", "import", bad.toString(), "--list", "bad", "--server", server, "--token",
         ADMIN_TOKEN);
     assertEquals(2, refused.exit());
     assertTrue(refused.err().contains("line 2") && refused.err().contains("line 3"), refused.err());
     assertEquals(404, await(api.get(ADMIN_TOKEN, "/api/v1/alert-lists/bad")).statusCode(), "nothing was sent");
 
-    Run wrongToken = cli("alert-list", "import", file.toString(), "--server", server, "--token", "bpa_wrong");
+    CliRun wrongToken = CliRun.of("alert-list", "import", file.toString(), "--server", server, "--token", "bpa_wrong");
     assertEquals(1, wrongToken.exit());
     assertTrue(wrongToken.err().contains("401"), wrongToken.err());
   }

@@ -6,43 +6,26 @@ import static org.borderpulse.support.TestServer.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.borderpulse.support.CliRun;
 import org.borderpulse.support.Events;
 import org.borderpulse.support.OneNodeTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ImportCommandTest extends OneNodeTest {
   @TempDir
   Path dir;
 
-  /** Runs {@code borderpulse import …}; returns the exit code and what it printed. */
-  private record Run(int exit, String out, String err) {}
-
-  private Run importFile(Path file, String... extra) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      List<String> args = new ArrayList<>(List.of("import", file.toString(), "--server",
-          "http://127.0.0.1:" + server.port(), "--token", ADMIN_TOKEN, "--no-progress"));
-      args.addAll(List.of(extra));
-      int exit = new CommandLine(new Main()).execute(args.toArray(String[]::new));
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  /** Runs {@code borderpulse import …} against this node. */
+  private CliRun importFile(Path file, String... extra) {
+    List<String> args = new ArrayList<>(List.of("import", file.toString(), "--server",
+        "http://127.0.0.1:" + server.port(), "--token", ADMIN_TOKEN, "--no-progress"));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
@@ -51,11 +34,11 @@ class ImportCommandTest extends OneNodeTest {
     StringBuilder sb = new StringBuilder();
     Events.batch("imp-nd", 2500).forEach(e -> sb.append(e).append('\n'));
     Files.writeString(file, sb);
-    Run first = importFile(file, "--batch", "1000");
+    CliRun first = importFile(file, "--batch", "1000");
     assertEquals(0, first.exit(), first.err());
     assertTrue(first.out().contains("2500 new, 0 already stored"), first.out());
     assertEquals(3, count(server, "SELECT count(DISTINCT batch_seq) FROM event WHERE id LIKE 'imp-nd-%'"));
-    Run second = importFile(file);
+    CliRun second = importFile(file);
     assertEquals(0, second.exit(), second.err());
     assertTrue(second.out().contains("0 new, 2500 already stored"), second.out());
     assertEquals(2500, count(server, "SELECT count(*) FROM event WHERE id LIKE 'imp-nd-%'"));
@@ -70,7 +53,7 @@ class ImportCommandTest extends OneNodeTest {
         csv-2,interception,THA-BKK,,2021-03-01T09:05:00+07:00,,,entry,"no_visa",,2
         csv-3,crossing_count,THA-BKK,,2021-03-01T09:00:00+07:00,,,exit,,340,
         """);
-    Run run = importFile(file);
+    CliRun run = importFile(file);
     assertEquals(0, run.exit(), run.err());
     assertEquals(3, count(server, "SELECT count(*) FROM event WHERE id LIKE 'csv-%'"));
     assertEquals(2, count(server, "SELECT persons FROM event WHERE id = 'csv-2'"));
@@ -85,7 +68,7 @@ class ImportCommandTest extends OneNodeTest {
     batch.getJsonObject(3).put("documentType", "library_card");
     batch.forEach(e -> sb.append(e).append("\n\n"));
     Files.writeString(file, sb);
-    Run run = importFile(file);
+    CliRun run = importFile(file);
     assertEquals(1, run.exit());
     assertTrue(run.err().contains("line 7: documentType must be one of"), run.err());
     assertEquals(0, count(server, "SELECT count(*) FROM event WHERE id LIKE 'imp-bad-%'"));
