@@ -167,7 +167,7 @@ final class StatementProfile {
     }
   }
 
-  /** The 18 column arrays, in the order of the server's placeholders. */
+  /** The 18 parameters, in the order of the server's placeholders (content hashes as one bytea, as the server sends them). */
   private static void bind(Connection conn, PreparedStatement ps, List<Event> events) throws SQLException {
     int i = 1;
     for (Function<Event, String> text : List.<Function<Event, String>>of(Event::id, Event::type, Event::post,
@@ -184,7 +184,9 @@ final class StatementProfile {
     ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::persons).toArray()));
     ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::count).toArray()));
     ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::periodMinutes).toArray()));
-    ps.setArray(i, conn.createArrayOf("bytea", events.stream().map(Event::contentHash).toArray(byte[][]::new)));
+    java.io.ByteArrayOutputStream hashes = new java.io.ByteArrayOutputStream(events.size() * 32);
+    events.forEach(e -> hashes.writeBytes(e.contentHash()));
+    ps.setBytes(i, hashes.toByteArray());
   }
 
   private static Array array(Connection conn, String type, List<Event> events, Function<Event, String> f)

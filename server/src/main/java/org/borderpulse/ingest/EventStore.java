@@ -27,6 +27,8 @@ import org.borderpulse.rollup.RollupStore;
  */
 public final class EventStore {
   private static final String UNIQUE_VIOLATION = "23505";
+  /** SHA-256 ({@link Event#contentHash}). */
+  private static final int CONTENT_HASH_BYTES = 32;
   private final Pool pool;
 
   public EventStore(Pool pool) {
@@ -103,7 +105,7 @@ public final class EventStore {
         }));
   }
 
-  /** The 18 column arrays of {@link IngestSql#INSERT_FROM_ARRAYS}, in the events' order. */
+  /** The 18 parameters of {@link IngestSql#INSERT_FROM_ARRAYS}, in the events' order. */
   private static Tuple columns(List<Indexed> events) {
     int n = events.size();
     String[] id = new String[n], type = new String[n], post = new String[n], ws = new String[n];
@@ -112,7 +114,7 @@ public final class EventStore {
     String[] outcome = new String[n], docType = new String[n], issuing = new String[n], nat = new String[n];
     String[] fraud = new String[n], hash = new String[n], dir = new String[n], reason = new String[n];
     Integer[] persons = new Integer[n], count = new Integer[n], period = new Integer[n];
-    Buffer[] content = new Buffer[n];
+    byte[] content = new byte[n * CONTENT_HASH_BYTES];
     for (int i = 0; i < n; i++) {
       Event e = events.get(i).event();
       id[i] = e.id();
@@ -132,10 +134,14 @@ public final class EventStore {
       persons[i] = e.persons();
       count[i] = e.count();
       period[i] = e.periodMinutes();
-      content[i] = Buffer.buffer(events.get(i).contentHash());
+      byte[] digest = events.get(i).contentHash();
+      if (digest.length != CONTENT_HASH_BYTES) {
+        throw new IllegalStateException("a content hash is " + CONTENT_HASH_BYTES + " bytes, not " + digest.length);
+      }
+      System.arraycopy(digest, 0, content, i * CONTENT_HASH_BYTES, CONTENT_HASH_BYTES);
     }
     return Tuple.from(List.of(id, type, post, ws, at, day, outcome, docType, issuing, nat, fraud, hash, dir, reason,
-        persons, count, period, content));
+        persons, count, period, Buffer.buffer(content)));
   }
 
   /** Microseconds since 1970 (truncated, as PostgreSQL's timestamptz holds microseconds). */
