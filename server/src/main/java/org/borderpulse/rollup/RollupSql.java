@@ -30,6 +30,9 @@ interface RollupSql {
   /** Whether a write whose commit was not confirmed took effect: the count of its batches now rolled. */
   String COUNT_ROLLED = "SELECT count(*) FROM ingest_batch WHERE seq = ANY($1::bigint[]) AND rolled";
 
+  /** How many batches are committed but not yet folded (the start-up log). */
+  String COUNT_UNROLLED = "SELECT count(*) FROM ingest_batch WHERE NOT rolled";
+
   /** Batches committed but not yet folded (a crash or an outage between the two), oldest first. */
   String UNROLLED = "SELECT seq FROM ingest_batch WHERE NOT rolled ORDER BY seq LIMIT $1";
 

@@ -39,6 +39,8 @@ public final class RollupWriter extends VerticleBase {
   private static final int EARLY_DELTAS = 50_000;
   /** A touched block with more parts than this is merged into one part. */
   static final int MAX_PARTS = 16;
+  /** Start-up folding logs its progress this often. */
+  private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
   /** Batches folded per transaction at start. */
   private static final int RECOVERY_BATCHES = 200;
 
@@ -106,7 +108,7 @@ public final class RollupWriter extends VerticleBase {
     MessageConsumer<Object> flush = vertx.eventBus().localConsumer(FLUSH,
         m -> flush().onComplete(r -> m.reply(r.succeeded() ? r.result() : -1)));
     return Future.all(deltas.completion(), flush.completion())
-        .compose(x -> recover(0, 0, System.nanoTime()))
+        .compose(x -> recover())
         .onSuccess(x -> vertx.setPeriodic(intervalMs, t -> {
           if (!writing) {
             flush();
@@ -231,26 +233,58 @@ public final class RollupWriter extends VerticleBase {
     return p.seqs.toArray(Long[]::new);
   }
 
-  /** Folds every committed batch not yet rolled, from its stored events, oldest first. */
-  private Future<Void> recover(long batches, long events, long started) {
+  /** How far the start-up folding is, for its log lines. */
+  private static final class Recovery {
+    final long total;
+    final long started = System.nanoTime();
+    long batches;
+    long events;
+    long lastLog = started;
+
+    Recovery(long total) {
+      this.total = total;
+    }
+  }
+
+  /** Folds every committed batch not yet rolled, from its stored events, oldest first, logging progress. */
+  private Future<Void> recover() {
+    return pool.query(RollupSql.COUNT_UNROLLED).execute().compose(rs -> {
+      long total = rs.iterator().next().getLong(0);
+      if (total > 0) {
+        LOG.info("Rollups: folding {} batches committed before the last stop but not yet in the stored rollups", total);
+      }
+      return recover(new Recovery(total));
+    });
+  }
+
+  private Future<Void> recover(Recovery r) {
     return pool.preparedQuery(RollupSql.UNROLLED).execute(Tuple.of(RECOVERY_BATCHES)).compose(rs -> {
       if (rs.size() == 0) {
-        if (batches > 0) {
+        if (r.batches > 0) {
           LOG.info("Rollups: folded {} batches ({} events) committed before the last stop into the rollups in {} ms",
-              batches, events, (System.nanoTime() - started) / 1_000_000);
+              r.batches, r.events, (System.nanoTime() - r.started) / 1_000_000);
         }
         return Future.succeededFuture();
       }
       List<Long> seqs = new ArrayList<>();
-      rs.forEach(r -> seqs.add(r.getLong(0)));
+      rs.forEach(row -> seqs.add(row.getLong(0)));
       return pool.preparedQuery(RollupSql.EVENTS_OF_BATCHES).execute(Tuple.of(seqs.toArray(Long[]::new)))
           .compose(stored -> {
             List<Event> list = new ArrayList<>(stored.size());
-            stored.forEach(r -> list.add(event(r)));
+            stored.forEach(row -> list.add(event(row)));
             Pending p = new Pending();
             p.seqs.addAll(seqs);
             p.sum(RollupStore.deltas(list));
-            return fold(p).compose(x -> recover(batches + seqs.size(), events + list.size(), started));
+            return fold(p).compose(x -> {
+              r.batches += seqs.size();
+              r.events += list.size();
+              long now = System.nanoTime();
+              if (now - r.lastLog > PROGRESS_EVERY_NANOS) {
+                r.lastLog = now;
+                LOG.info("Rollups: folded {} of {} batches so far", r.batches, r.total);
+              }
+              return recover(r);
+            });
           });
     });
   }
