@@ -142,9 +142,9 @@ final class StatementProfile {
 
   /** The rollup writer's statement for one batch: a part per block (post and day) with the batch's cells. */
   private static Load addParts(Connection conn, String sql, List<Event> events) throws SQLException {
-    Map<LocalDate, BlockCells<BlockCells.Key>> blocks = new TreeMap<>();
+    Map<LocalDate, BlockCells> blocks = new TreeMap<>();
     for (RollupStore.Delta d : RollupStore.deltas(events)) {
-      BlockCells.add(blocks.computeIfAbsent(d.day(), k -> BlockCells.ofRows()), d);
+      blocks.computeIfAbsent(d.day(), k -> new BlockCells()).add(d.dimensions(), d.value(), d.events());
     }
     PreparedStatement ps = conn.prepareStatement(sql);
     ps.setLong(1, part++);

@@ -2,81 +2,43 @@ package org.borderpulse.rollup;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * The stored form of one post's day of rollups, or of a part of it ({@code rollup_block.cells},
  * migration V11): cells separated by {@code ';'} in no particular order, each {@code
  * "<dimensions> <value> <events>"} with {@link RollupRow#dimensions()} as the key. Keys hold no
  * space, {@code ';'}, tab or backslash, so the text also travels through COPY unescaped.
- *
- * @param <K> how cells are keyed while they are summed: their stored text ({@link #ofText()}), or
- *     the key fields of rollup rows ({@link #ofRows()}), written out only by {@link #text()}
  */
-public final class BlockCells<K> {
+public final class BlockCells {
   private static final char CELL = ';';
   private static final char FIELD = ' ';
 
   /** The cells of one block by key: {value, events}. */
-  private final Map<K, long[]> cells = new HashMap<>();
-  private final BiConsumer<K, StringBuilder> writeKey;
-
-  private BlockCells(BiConsumer<K, StringBuilder> writeKey) {
-    this.writeKey = writeKey;
-  }
-
-  /** Cells keyed by their stored text (merging stored parts). */
-  public static BlockCells<String> ofText() {
-    return new BlockCells<>((k, sb) -> sb.append(k));
-  }
-
-  /** Cells keyed by the key fields of rollup rows (summing deltas). */
-  public static BlockCells<Key> ofRows() {
-    return new BlockCells<>((k, sb) -> k.row().appendDimensions(sb));
-  }
-
-  /** A rollup row's key fields (day, post, type, dimension values), not its value. */
-  public record Key(RollupRow row) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && row.sameKey(k.row);
-    }
-
-    @Override
-    public int hashCode() {
-      return row.keyHash();
-    }
-  }
+  private final Map<String, long[]> cells = new HashMap<>();
 
   /** Adds to a cell (a new cell starts at 0). */
-  public void add(K key, long value, long events) {
-    long[] c = cells.get(key);
+  public void add(String dimensions, long value, long events) {
+    long[] c = cells.get(dimensions);
     if (c == null) {
-      cells.put(key, c = new long[2]);
+      cells.put(dimensions, c = new long[2]);
     }
     c[0] += value;
     c[1] += events;
   }
 
-  /** Adds a delta to its row's cell. */
-  public static void add(BlockCells<Key> cells, RollupStore.Delta d) {
-    cells.add(new Key(d.row()), d.value(), d.events());
-  }
-
   /** Adds every cell of another block. */
-  public void addAll(BlockCells<K> other) {
+  public void addAll(BlockCells other) {
     other.cells.forEach((k, c) -> add(k, c[0], c[1]));
   }
 
   /** The stored form. */
   public String text() {
-    StringBuilder sb = new StringBuilder(cells.size() * 56);
+    StringBuilder sb = new StringBuilder(cells.size() * 64);
     cells.forEach((k, c) -> {
       if (!sb.isEmpty()) {
         sb.append(CELL);
       }
-      writeKey.accept(k, sb);
-      sb.append(FIELD).append(c[0]).append(FIELD).append(c[1]);
+      sb.append(k).append(FIELD).append(c[0]).append(FIELD).append(c[1]);
     });
     return sb.toString();
   }

@@ -14,12 +14,17 @@ public final class RollupStore {
 
   /**
    * What a batch adds to one rollup row: the row's key with the sums as its value and events
-   * (version 0). The key's text form ({@link #dimensions()}) is built only where it is stored.
+   * (version 0), and the key's text form ({@link RollupRow#dimensions()}), built where the batch
+   * is handled (its values are at hand there) for the writer, which stores it.
    */
-  public record Delta(RollupRow row) {
+  public record Delta(RollupRow row, String dimensions) {
+    public Delta(RollupRow row) {
+      this(row, row.dimensions());
+    }
+
     /** A delta from its stored key (day and {@link RollupRow#dimensions()}). */
     public Delta(LocalDate day, String dimensions, long value, long events) {
-      this(RollupRow.of(day, dimensions, value, events, 0, s -> s));
+      this(RollupRow.of(day, dimensions, value, events, 0, s -> s), dimensions);
     }
 
     public LocalDate day() {
@@ -28,10 +33,6 @@ public final class RollupStore {
 
     public String post() {
       return row.post();
-    }
-
-    public String dimensions() {
-      return row.dimensions();
     }
 
     public long value() {
@@ -43,13 +44,26 @@ public final class RollupStore {
     }
   }
 
+  /** A rollup row's key fields (day, post, type, dimension values), not its value. */
+  private record CellKey(RollupRow row) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CellKey k && row.sameKey(k.row);
+    }
+
+    @Override
+    public int hashCode() {
+      return row.keyHash();
+    }
+  }
+
   /**
    * The rollup deltas of newly stored events, one per distinct day, post and dimensions, in no
    * particular order. The ingest handler and the writer's recovery both call this: a batch
    * folded live and one folded at start from its stored events give the same deltas.
    */
   public static List<Delta> deltas(Collection<Event> events) {
-    Map<BlockCells.Key, long[]> sums = new HashMap<>(events.size() * 2);
+    Map<CellKey, long[]> sums = new HashMap<>(events.size() * 2);
     for (Event e : events) {
       int type;
       long value;
@@ -69,7 +83,7 @@ public final class RollupStore {
           hour = RollupRow.hourOf(e.localHour(), e.periodMinutes());
         }
       }
-      BlockCells.Key cell = new BlockCells.Key(new RollupRow(e.localDay(), e.post(), type, n(e.workstation()),
+      CellKey cell = new CellKey(new RollupRow(e.localDay(), e.post(), type, n(e.workstation()),
           n(e.outcome()), n(e.documentType()), n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()),
           n(e.reason()), n(e.direction()), hour, 0, 0, 0));
       long[] s = sums.get(cell);

@@ -56,7 +56,7 @@ public final class RollupWriter extends VerticleBase {
 
   /** Sums of some batches not yet written, by block, and those batches. */
   private static final class Pending {
-    final Map<BlockKey, BlockCells<BlockCells.Key>> blocks = new HashMap<>();
+    final Map<BlockKey, BlockCells> blocks = new HashMap<>();
     final List<Long> seqs = new ArrayList<>();
     int deltas;
 
@@ -67,7 +67,7 @@ public final class RollupWriter extends VerticleBase {
 
     void sum(List<RollupStore.Delta> list) {
       for (RollupStore.Delta d : list) {
-        BlockCells.add(block(new BlockKey(d.day(), d.post())), d);
+        block(new BlockKey(d.day(), d.post())).add(d.dimensions(), d.value(), d.events());
       }
       deltas += list.size();
     }
@@ -78,8 +78,8 @@ public final class RollupWriter extends VerticleBase {
       deltas += p.deltas;
     }
 
-    private BlockCells<BlockCells.Key> block(BlockKey k) {
-      return blocks.computeIfAbsent(k, x -> BlockCells.ofRows());
+    private BlockCells block(BlockKey k) {
+      return blocks.computeIfAbsent(k, x -> new BlockCells());
     }
   }
 
@@ -199,11 +199,11 @@ public final class RollupWriter extends VerticleBase {
     if (parts.size() == 0) {
       return Future.succeededFuture();
     }
-    Map<BlockKey, BlockCells<String>> merged = new HashMap<>();
+    Map<BlockKey, BlockCells> merged = new HashMap<>();
     Map<BlockKey, Long> newest = new HashMap<>();
     for (Row r : parts) {
       BlockKey k = new BlockKey(r.getLocalDate(0), r.getString(1));
-      BlockCells<String> cells = merged.computeIfAbsent(k, x -> BlockCells.ofText());
+      BlockCells cells = merged.computeIfAbsent(k, x -> new BlockCells());
       BlockCells.parse(r.getString(3), cells::add);
       newest.merge(k, r.getLong(2), Math::max);
     }

@@ -3,7 +3,6 @@ package org.borderpulse.rollup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class BlockCellsTest {
-  private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
   private static final String FRAUD = "THA-BKK|0|THA-BKK-P01|imposter|passport|counterfeit|THA|MMR|||";
   private static final String COUNT = "THA-BKK|2||||||||exit|09";
 
@@ -23,11 +21,11 @@ class BlockCellsTest {
   }
 
   @Test
-  void deltasOfOneRowAreSummedAndWrittenWithTheRowsKey() {
-    BlockCells<BlockCells.Key> b = BlockCells.ofRows();
-    BlockCells.add(b, new RollupStore.Delta(DAY, FRAUD, 1, 1));
-    BlockCells.add(b, new RollupStore.Delta(DAY, COUNT, 120, 1));
-    BlockCells.add(b, new RollupStore.Delta(DAY, FRAUD, 2, 2));
+  void cellsOfOneKeyAreSummed() {
+    BlockCells b = new BlockCells();
+    b.add(FRAUD, 1, 1);
+    b.add(COUNT, 120, 1);
+    b.add(FRAUD, 2, 2);
     assertEquals(Set.of(FRAUD + " 3 3", COUNT + " 120 1"), cells(b.text()));
   }
 
@@ -42,7 +40,7 @@ class BlockCellsTest {
 
   @Test
   void partsOfABlockAddUp() {
-    BlockCells<String> merged = BlockCells.ofText();
+    BlockCells merged = new BlockCells();
     BlockCells.parse(COUNT + " 30 1", merged::add);
     BlockCells.parse(FRAUD + " 3 3;" + COUNT + " 120 1", merged::add);
     assertEquals(Set.of(FRAUD + " 3 3", COUNT + " 150 2"), cells(merged.text()));
