@@ -1,6 +1,7 @@
 package org.borderpulse.bench;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
 import java.sql.Array;
 import java.sql.Connection;
@@ -184,7 +185,7 @@ final class StatementProfile {
     ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::persons).toArray()));
     ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::count).toArray()));
     ps.setArray(i++, conn.createArrayOf("int4", events.stream().map(Event::periodMinutes).toArray()));
-    java.io.ByteArrayOutputStream hashes = new java.io.ByteArrayOutputStream(events.size() * 32);
+    ByteArrayOutputStream hashes = new ByteArrayOutputStream(events.size() * 32);
     events.forEach(e -> hashes.writeBytes(e.contentHash()));
     ps.setBytes(i, hashes.toByteArray());
   }

@@ -37,7 +37,7 @@ public final class EventStore {
 
   /**
    * What a committed batch did, with the rollup deltas of the events it stored (for the cube and
-   * the rollup writer, which folds them into {@code rollup_day} behind the transaction).
+   * the rollup writer, which stores them behind the transaction).
    */
   public record Result(int accepted, int duplicates, long batchSeq, List<RollupStore.Delta> deltas) {}
 

@@ -3,66 +3,38 @@ package org.borderpulse.rollup;
 import java.util.Arrays;
 
 /**
- * The rollup rows of one post on one day: fine rows (every dimension) with their versions,
- * and coarse rows (without workstation, issuing country, nationality) kept as their sums.
- * Keys are sorted, so a row is found by binary search.
+ * The rollup rows of one post on one day: fine rows (every dimension) and coarse rows (without
+ * workstation, issuing country, nationality) kept as their sums. Keys are sorted, so a row is
+ * found by binary search.
  */
 final class Block {
   long[] keys = new long[4];
   long[] values = new long[4];
-  long[] versions = new long[4];
   int size;
   long[] coarseKeys = new long[2];
   long[] coarseValues = new long[2];
   int coarseSize;
 
-  /** Means "not applied": the held version was as new or newer. */
-  static final long UNCHANGED = Long.MIN_VALUE;
-
-  /** Sets a row's absolute value if {@code version} is newer than the one held; returns the change. */
-  long set(long key, long value, long version) {
-    int i = Arrays.binarySearch(keys, 0, size, key);
-    long delta;
-    if (i >= 0) {
-      if (versions[i] >= version) {
-        return UNCHANGED;
-      }
-      delta = value - values[i];
-      values[i] = value;
-      versions[i] = version;
-    } else {
-      insert(-i - 1, key, value, version);
-      delta = value;
-    }
-    addCoarse(Dim.coarse(key), delta);
-    return delta;
-  }
-
-  /** Adds {@code delta} to a row (a new row starts at 0); returns the delta. Versions are left as they are. */
-  long add(long key, long delta) {
+  /** Adds {@code delta} to a row (a new row starts at 0) and to its coarse row. */
+  void add(long key, long delta) {
     int i = Arrays.binarySearch(keys, 0, size, key);
     if (i >= 0) {
       values[i] += delta;
     } else {
-      i = -i - 1;
-      insert(i, key, delta, 0);
+      insert(-i - 1, key, delta);
     }
     addCoarse(Dim.coarse(key), delta);
-    return delta;
   }
 
-  private void insert(int i, long key, long value, long version) {
+  private void insert(int i, long key, long value) {
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       values = Arrays.copyOf(values, size * 2);
-      versions = Arrays.copyOf(versions, size * 2);
     }
     System.arraycopy(keys, i, keys, i + 1, size - i);
     System.arraycopy(values, i, values, i + 1, size - i);
-    System.arraycopy(versions, i, versions, i + 1, size - i);
     keys[i] = key;
     values[i] = value;
-    versions[i] = version;
     size++;
   }
 
@@ -72,7 +44,7 @@ final class Block {
     return i >= 0 ? values[i] : 0;
   }
 
-  /** Adds to a coarse row (day blocks through {@link #set}; month blocks hold only coarse rows). */
+  /** Adds to a coarse row (day blocks through {@link #add}; month blocks hold only coarse rows). */
   void addCoarse(long key, long delta) {
     int i = Arrays.binarySearch(coarseKeys, 0, coarseSize, key);
     if (i >= 0) {

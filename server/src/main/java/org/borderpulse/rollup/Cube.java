@@ -8,8 +8,8 @@ import org.borderpulse.ingest.Vocabulary;
 
 /**
  * Every rollup row of the network in memory, by post and post-local day, in compact arrays.
- * Owned by one verticle (single-threaded): rows come in as absolute values with versions, so
- * deltas and reloads can arrive in any order and still converge.
+ * Owned by one verticle (single-threaded): rows come in as deltas (committed batches, stored
+ * parts), each once, in any order.
  */
 public final class Cube {
   /** Day 0 of the day index; events before 1990 are refused at ingest. */
@@ -117,26 +117,13 @@ public final class Cube {
     }
   }
 
-  /** Applies a row's absolute value (ignored when not newer than what is held). */
-  public boolean apply(RollupRow r) {
-    return apply(r, null);
-  }
-
-  /** As {@link #apply(RollupRow)}, telling {@code changed} which row changed (post, day, key, value). */
-  public boolean apply(RollupRow r, Visitor changed) {
-    return update(r, changed, false);
-  }
-
   /**
-   * Adds a committed batch's delta to a row ({@code r.value()} is the delta; version ignored).
-   * Deltas are applied once each, in any order: the bus delivers every committed batch once to
-   * this node, and the start-up load reads only batches already rolled up (decision 010).
+   * Adds a delta to a row ({@code r.value()} and {@code r.events()} are the delta; a new row
+   * starts at 0): a committed batch's deltas, or a stored part at start. Each arrives once, in
+   * any order: the bus delivers every committed batch once to this node, and the start-up load
+   * reads only batches already written (decision 010).
    */
   public void add(RollupRow r, Visitor changed) {
-    update(r, changed, true);
-  }
-
-  private boolean update(RollupRow r, Visitor changed, boolean delta) {
     int p = posts.code(r.post());
     if (p >= data.length) {
       data = Arrays.copyOf(data, Math.max(data.length * 2, p + 1));
@@ -157,23 +144,19 @@ public final class Cube {
     int day = (int) r.day().toEpochDay();
     Block b = data[p].spans[0].block(day);
     int before = b.size;
-    long change = delta ? b.add(key, r.value()) : b.set(key, r.value(), r.version());
-    boolean done = change != Block.UNCHANGED;
-    if (done) {
-      long coarse = Dim.coarse(key);
-      LocalDate date = LocalDate.ofEpochDay(day);
-      int month = date.getYear() * 12 + date.getMonthValue() - 1;
-      for (Span span : COARSE_SPANS) {
-        data[p].spans[span.ordinal()].block(span.ofMonth(month)).addCoarse(coarse, change);
-      }
+    b.add(key, r.value());
+    long coarse = Dim.coarse(key);
+    LocalDate date = LocalDate.ofEpochDay(day);
+    int month = date.getYear() * 12 + date.getMonthValue() - 1;
+    for (Span span : COARSE_SPANS) {
+      data[p].spans[span.ordinal()].block(span.ofMonth(month)).addCoarse(coarse, r.value());
     }
     rows += b.size - before;
     minDay = Math.min(minDay, day);
     maxDay = Math.max(maxDay, day);
-    if (done && changed != null) {
+    if (changed != null) {
       changed.row(p, day, key, b.value(key));
     }
-    return done;
   }
 
   private static final Span[] COARSE_SPANS = {Span.MONTH, Span.QUARTER, Span.YEAR};

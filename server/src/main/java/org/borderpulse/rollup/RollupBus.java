@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * After a commit, the batch's rollup deltas go out on the event bus: the cube adds them at once,
- * the rollup writer folds them into {@code rollup_day} behind the transaction. Within a node the
+ * the rollup writer stores them ({@code rollup_block}) behind the transaction. Within a node the
  * message is passed by reference (the deltas are immutable); across nodes it travels as compact
  * JSON.
  */

@@ -103,7 +103,7 @@ public final class RollupLoader {
       int tab = line.indexOf('\t');
       LocalDate day = LocalDate.parse(line.substring(0, tab));
       BlockCells.parse(line.subSequence(tab + 1, line.length()), (dimensions, value, events) -> {
-        chunk.get(0).add(RollupRow.of(day, dimensions, value, events, 1, intern));
+        chunk.get(0).add(RollupRow.of(day, dimensions, value, events, intern));
         n[0]++;
         if (chunk.get(0).size() == CHUNK) {
           sink.accept(chunk.get(0));

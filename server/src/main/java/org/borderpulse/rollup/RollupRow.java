@@ -1,6 +1,5 @@
 package org.borderpulse.rollup;
 
-import io.vertx.core.json.JsonArray;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -8,7 +7,7 @@ import java.util.stream.IntStream;
 
 /**
  * One rollup row: a post-local day, a post, the event type and every dimension value ({@code ""}
- * when the type has none), the absolute value and the row's version. {@code hour} is the
+ * when the type has none), its value and event count (a sum, or a delta to add). {@code hour} is the
  * post-local hour ({@code "00"}–{@code "23"}) of a crossing count over at most an hour
  * ({@link #hourOf}), {@code ""} otherwise.
  *
@@ -17,7 +16,7 @@ import java.util.stream.IntStream;
  */
 public record RollupRow(LocalDate day, String post, int type, String workstation, String outcome,
     String documentType, String fraudType, String issuingCountry, String nationality, String reason,
-    String direction, String hour, long value, long events, long version) {
+    String direction, String hour, long value, long events) {
 
   public static final int DOCUMENT_CHECK = 0;
   public static final int INTERCEPTION = 1;
@@ -39,10 +38,10 @@ public record RollupRow(LocalDate day, String post, int type, String workstation
     return sb.toString();
   }
 
-  /** This row's key with another value and event count (version 0). */
+  /** This row's key with another value and event count. */
   public RollupRow withSums(long value, long events) {
     return new RollupRow(day, post, type, workstation, outcome, documentType, fraudType, issuingCountry, nationality,
-        reason, direction, hour, value, events, 0);
+        reason, direction, hour, value, events);
   }
 
   /** Writes {@link #dimensions()} into {@code sb}, without a String of its own. */
@@ -80,7 +79,7 @@ public record RollupRow(LocalDate day, String post, int type, String workstation
   }
 
   /** A row from its stored form; {@code strings} may intern the dimension values (the start-up load does). */
-  static RollupRow of(LocalDate day, String dimensions, long value, long events, long version,
+  static RollupRow of(LocalDate day, String dimensions, long value, long events,
       UnaryOperator<String> strings) {
     String[] f = new String[DIMENSION_FIELDS];
     int start = 0;
@@ -93,19 +92,6 @@ public record RollupRow(LocalDate day, String post, int type, String workstation
       start = end + 1;
     }
     return new RollupRow(day, f[0], Integer.parseInt(f[1]), f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10],
-        value, events, version);
-  }
-
-  /** Compact wire form for the event bus. */
-  public JsonArray toJson() {
-    return new JsonArray().add(day.toEpochDay()).add(post).add(type).add(workstation).add(outcome).add(documentType)
-        .add(fraudType).add(issuingCountry).add(nationality).add(reason).add(direction).add(hour).add(value).add(events)
-        .add(version);
-  }
-
-  public static RollupRow fromJson(JsonArray a) {
-    return new RollupRow(LocalDate.ofEpochDay(a.getLong(0)), a.getString(1), a.getInteger(2), a.getString(3),
-        a.getString(4), a.getString(5), a.getString(6), a.getString(7), a.getString(8), a.getString(9),
-        a.getString(10), a.getString(11), a.getLong(12), a.getLong(13), a.getLong(14));
+        value, events);
   }
 }

@@ -13,8 +13,8 @@ public final class RollupStore {
   private RollupStore() {}
 
   /**
-   * What a batch adds to one rollup row: the row's key with the sums as its value and events
-   * (version 0), and the key's text form ({@link RollupRow#dimensions()}), built where the batch
+   * What a batch adds to one rollup row: the row's key with the sums as its value and events,
+   * and the key's text form ({@link RollupRow#dimensions()}), built where the batch
    * is handled (its values are at hand there) for the writer, which stores it.
    */
   public record Delta(RollupRow row, String dimensions) {
@@ -24,7 +24,7 @@ public final class RollupStore {
 
     /** A delta from its stored key (day and {@link RollupRow#dimensions()}). */
     public Delta(LocalDate day, String dimensions, long value, long events) {
-      this(RollupRow.of(day, dimensions, value, events, 0, s -> s), dimensions);
+      this(RollupRow.of(day, dimensions, value, events, s -> s), dimensions);
     }
 
     public LocalDate day() {
@@ -85,7 +85,7 @@ public final class RollupStore {
       }
       CellKey cell = new CellKey(new RollupRow(e.localDay(), e.post(), type, n(e.workstation()),
           n(e.outcome()), n(e.documentType()), n(e.fraudType()), n(e.issuingCountry()), n(e.nationality()),
-          n(e.reason()), n(e.direction()), hour, 0, 0, 0));
+          n(e.reason()), n(e.direction()), hour, 0, 0));
       long[] s = sums.get(cell);
       if (s == null) {
         sums.put(cell, s = new long[2]);

@@ -170,23 +170,15 @@ public final class RollupWriter extends VerticleBase {
   private Future<Integer> fold(Pending p) {
     List<BlockKey> keys = new ArrayList<>(p.blocks.keySet());
     keys.sort(KEY_ORDER);
-    int n = keys.size();
-    LocalDate[] day = new LocalDate[n];
-    String[] post = new String[n];
-    String[] cells = new String[n];
-    for (int i = 0; i < n; i++) {
-      day[i] = keys.get(i).day();
-      post[i] = keys.get(i).post();
-      cells[i] = p.blocks.get(keys.get(i)).text();
-    }
+    BlockColumns c = BlockColumns.of(keys, p.blocks);
     Long[] seqs = seqs(p);
     long part = p.seqs.stream().mapToLong(Long::longValue).min().orElseThrow();
     return pool.withTransaction(conn -> conn.preparedQuery(RollupSql.ADD_PARTS)
-            .execute(Tuple.tuple().addLong(part).addValue(day).addValue(post).addValue(cells))
+            .execute(Tuple.tuple().addLong(part).addValue(c.day()).addValue(c.post()).addValue(c.cells()))
         .compose(x -> conn.preparedQuery(RollupSql.MARK_ROLLED).execute(Tuple.of(seqs)))
         .compose(marked -> marked.rowCount() == seqs.length
             ? conn.preparedQuery(RollupSql.TAKE_FULL_BLOCKS)
-                .execute(Tuple.tuple().addValue(day).addValue(post).addInteger(MAX_PARTS))
+                .execute(Tuple.tuple().addValue(c.day()).addValue(c.post()).addInteger(MAX_PARTS))
                 .compose(full -> merge(conn, full)).map(seqs.length)
             // a batch folded twice would count twice: roll back; the unmarked ones are folded at the next start
             : Future.failedFuture(new IllegalStateException((seqs.length - marked.rowCount())
@@ -208,20 +200,25 @@ public final class RollupWriter extends VerticleBase {
       newest.merge(k, r.getLong(2), Math::max);
     }
     List<BlockKey> keys = new ArrayList<>(merged.keySet());
-    int n = keys.size();
-    LocalDate[] day = new LocalDate[n];
-    String[] post = new String[n];
-    Long[] part = new Long[n];
-    String[] cells = new String[n];
-    for (int i = 0; i < n; i++) {
-      BlockKey k = keys.get(i);
-      day[i] = k.day();
-      post[i] = k.post();
-      part[i] = newest.get(k);
-      cells[i] = merged.get(k).text();
-    }
+    BlockColumns c = BlockColumns.of(keys, merged);
+    Long[] part = keys.stream().map(newest::get).toArray(Long[]::new);
     return conn.preparedQuery(RollupSql.ADD_MERGED)
-        .execute(Tuple.tuple().addValue(day).addValue(post).addValue(part).addValue(cells));
+        .execute(Tuple.tuple().addValue(c.day()).addValue(c.post()).addValue(part).addValue(c.cells()));
+  }
+
+  /** Blocks as statement columns, in the keys' order. */
+  private record BlockColumns(LocalDate[] day, String[] post, String[] cells) {
+    static BlockColumns of(List<BlockKey> keys, Map<BlockKey, BlockCells> blocks) {
+      int n = keys.size();
+      BlockColumns c = new BlockColumns(new LocalDate[n], new String[n], new String[n]);
+      for (int i = 0; i < n; i++) {
+        BlockKey k = keys.get(i);
+        c.day[i] = k.day();
+        c.post[i] = k.post();
+        c.cells[i] = blocks.get(k).text();
+      }
+      return c;
+    }
   }
 
   private static Future<Integer> drop(Throwable e, int batches) {

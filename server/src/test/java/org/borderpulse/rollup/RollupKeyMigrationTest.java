@@ -106,7 +106,7 @@ class RollupKeyMigrationTest {
       List<RollupRow> parsed = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT local_day, dimensions FROM rollup_day ORDER BY 1, 2")) {
         while (rs.next()) {
-          parsed.add(RollupRow.of(rs.getObject(1, LocalDate.class), rs.getString(2), 0, 0, 0, x -> x));
+          parsed.add(RollupRow.of(rs.getObject(1, LocalDate.class), rs.getString(2), 0, 0, x -> x));
         }
       }
       assertEquals(List.of("", "", "01"), parsed.stream().map(RollupRow::hour).toList());
