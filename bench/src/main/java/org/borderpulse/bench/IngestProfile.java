@@ -90,7 +90,7 @@ public final class IngestProfile {
         l -> l.forEach(e -> post.hasWorkstation(e.workstation() == null ? "THA-BKK-P01" : e.workstation())));
     stage(record, "content hash (Event.contentHash, SHA-256)", events, l -> indexed.add(index(l)));
     stage(record, "rollup deltas (RollupStore.deltas)", events, RollupStore::deltas);
-    EventStore store = new EventStore(bench.server().pool());
+    EventStore store = new EventStore(bench.server().pool(), bench.server().copies());
     stage(record, "store: EventStore.store (events, rollups, batch row, commit)", indexed,
         l -> BenchServer.await(store.store(l, 0), 1));
     ParallelRun.Worker copy = new CopyLoad(bench.server().database()).open();

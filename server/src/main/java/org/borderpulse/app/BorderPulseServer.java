@@ -33,6 +33,7 @@ import org.borderpulse.store.Database;
 import org.borderpulse.store.EmbeddedDatabase;
 import org.borderpulse.store.ExternalDatabase;
 import org.borderpulse.store.Migrations;
+import org.borderpulse.store.CopyPool;
 import org.borderpulse.store.Pools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,16 +50,18 @@ public final class BorderPulseServer {
   private final Settings settings;
   private final Database database;
   private final Pool pool;
+  private final CopyPool copies;
   private final AdminToken.Resolved adminToken;
   private final List<String> deployments;
   private final int port;
 
-  private BorderPulseServer(Vertx vertx, Settings settings, Database database, Pool pool,
+  private BorderPulseServer(Vertx vertx, Settings settings, Database database, Pool pool, CopyPool copies,
       AdminToken.Resolved adminToken, List<String> deployments, int port) {
     this.vertx = vertx;
     this.settings = settings;
     this.database = database;
     this.pool = pool;
+    this.copies = copies;
     this.adminToken = adminToken;
     this.deployments = deployments;
     this.port = port;
@@ -79,7 +82,10 @@ public final class BorderPulseServer {
         .compose(p -> {
           Pool pool = Pools.create(vertx, p.db(), settings.integer(Setting.DATABASE_POOL_SIZE),
               settings.integer(Setting.DATABASE_POOL_QUEUE));
-          return wire(vertx, settings, p, pool, migrated, alertClock).recover(e -> pool.close()
+          CopyPool copies = new CopyPool(vertx, p.db(), settings.integer(Setting.INGEST_CONNECTIONS),
+              settings.integer(Setting.DATABASE_POOL_QUEUE));
+          return wire(vertx, settings, p, pool, copies, migrated, alertClock).recover(e -> pool.close()
+              .eventually(copies::close)
               .eventually(() -> vertx.executeBlocking(() -> {
                 p.db().close();
                 return null;
@@ -89,8 +95,8 @@ public final class BorderPulseServer {
   }
 
   private static Future<BorderPulseServer> wire(Vertx vertx, Settings settings, Prepared p, Pool pool,
-      AtomicBoolean migrated, Clock alertClock) {
-    NodeParts parts = new NodeParts(vertx, settings, p, pool, migrated);
+      CopyPool copies, AtomicBoolean migrated, Clock alertClock) {
+    NodeParts parts = new NodeParts(vertx, settings, p, pool, copies, migrated);
     List<String> deployments = new java.util.ArrayList<>();
     return parts.catalogStore.putRegions(p.regions())
         .compose(x -> parts.catalogStore.putPosts(p.posts()))
@@ -134,7 +140,7 @@ public final class BorderPulseServer {
         .compose(services -> deployHttp(vertx, services))
         .map(d -> {
           deployments.addAll(d.ids());
-          return new BorderPulseServer(vertx, settings, p.db(), pool, p.admin(), deployments, d.port());
+          return new BorderPulseServer(vertx, settings, p.db(), pool, copies, p.admin(), deployments, d.port());
         });
   }
 
@@ -197,8 +203,10 @@ public final class BorderPulseServer {
 
   public Pool pool() { return pool; }
 
+  public CopyPool copies() { return copies; }
+
   /**
-   * Stops accepting requests, lets in-flight batches finish, then closes the pool and stops an
+   * Stops accepting requests, lets in-flight batches finish, then closes the pools and stops an
    * embedded database.
    */
   public Future<Void> stop() {
@@ -209,6 +217,7 @@ public final class BorderPulseServer {
     }
     return undeployed
         .eventually(pool::close)
+        .eventually(copies::close)
         .eventually(() -> vertx.executeBlocking(() -> {
           database.close();
           return null;

@@ -34,6 +34,7 @@ import org.borderpulse.live.LiveSettings;
 import org.borderpulse.live.LiveStats;
 import org.borderpulse.query.QueryApi;
 import org.borderpulse.query.QueryScope;
+import org.borderpulse.store.CopyPool;
 
 /** The parts a node's verticles share, made once at start-up, and the handlers built on them. */
 final class NodeParts {
@@ -41,6 +42,7 @@ final class NodeParts {
   final Settings settings;
   final BorderPulseServer.Prepared prepared;
   final Pool pool;
+  final CopyPool copies;
   final CatalogStore catalogStore;
   final PostCatalog catalog;
   final TokenStore tokens;
@@ -53,11 +55,13 @@ final class NodeParts {
   final AtomicBoolean migrated;
   final AtomicBoolean aggregatesLoaded = new AtomicBoolean();
 
-  NodeParts(Vertx vertx, Settings settings, BorderPulseServer.Prepared prepared, Pool pool, AtomicBoolean migrated) {
+  NodeParts(Vertx vertx, Settings settings, BorderPulseServer.Prepared prepared, Pool pool, CopyPool copies,
+      AtomicBoolean migrated) {
     this.vertx = vertx;
     this.settings = settings;
     this.prepared = prepared;
     this.pool = pool;
+    this.copies = copies;
     this.catalogStore = new CatalogStore(pool);
     this.catalog = new PostCatalog(catalogStore);
     this.tokens = new TokenStore(pool);
@@ -70,7 +74,7 @@ final class NodeParts {
   Services services(OpenAPIContract contract, Map<String, Set<String>> regions, DashboardLibrary dashboards) {
     Authenticator auth = new Authenticator(prepared.admin().token(), tokens, tickets::redeem, sessions);
     return new Services(settings, pool, contract, prepared.contractText(), catalog, auth,
-        new IngestApi(vertx, catalog, new EventStore(pool), Clock.systemUTC()),
+        new IngestApi(vertx, catalog, new EventStore(pool, copies), Clock.systemUTC()),
         new CatalogApi(catalog, catalogStore), new PostTokenApi(catalog, tokens),
         new SessionApi(auth, sessions, signInCodes, QueryScope::mayRead),
         new QueryApi(vertx, regions.keySet()),

@@ -3,12 +3,17 @@ package org.borderpulse.ingest;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +25,9 @@ import java.util.Set;
 import org.borderpulse.http.ApiException;
 import org.borderpulse.http.Problems;
 import org.borderpulse.rollup.RollupStore;
+import org.borderpulse.store.CopyPool;
+import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
 
 /**
  * Stores a batch atomically: every new event, or nothing. An id already stored with the same
@@ -30,9 +38,15 @@ public final class EventStore {
   /** SHA-256 ({@link Event#contentHash}). */
   private static final int CONTENT_HASH_BYTES = 32;
   private final Pool pool;
+  private final CopyPool copies;
 
-  public EventStore(Pool pool) {
+  /**
+   * @param pool the Vert.x pool, for the checked path
+   * @param copies the JDBC connections the fast path copies batches over
+   */
+  public EventStore(Pool pool, CopyPool copies) {
     this.pool = pool;
+    this.copies = copies;
   }
 
   /**
@@ -59,26 +73,34 @@ public final class EventStore {
   }
 
   /**
-   * The fast path: batch row and events, pipelined on one connection in one transaction. Fails
-   * with a unique violation on {@code event_pkey} when an id is known.
+   * The fast path (decision 011): on a JDBC connection, in one transaction, the batch row and
+   * then the events with a binary COPY, encoded on the worker thread under the batch's sequence
+   * number. Fails with a unique violation on {@code event_pkey} when an id is known.
    */
   private Future<Result> storeNew(List<Indexed> sorted, int repeated) {
-    Tuple columns = columns(sorted);
-    return pool.withTransaction(conn -> {
-      Future<RowSet<Row>> batch = conn.preparedQuery(IngestSql.INSERT_NEW_BATCH).execute(Tuple.of(sorted.size()));
-      Future<RowSet<Row>> inserted = conn.preparedQuery(IngestSql.INSERT_NEW_EVENTS).execute(columns);
-      return Future.all(batch, inserted)
-          // the statement after a failed one fails too (transaction aborted): report the insert's own error
-          .recover(e -> Future.failedFuture(inserted.failed() ? inserted.cause() : e))
-          .map(x -> batch.result().iterator().next().getLong(0));
-    }).map(seq -> new Result(sorted.size(), repeated, seq,
-        RollupStore.deltas(sorted.stream().map(Indexed::event).toList())));
+    return copies.inTransaction(c -> copyNew(c, sorted))
+        .map(seq -> new Result(sorted.size(), repeated, seq,
+            RollupStore.deltas(sorted.stream().map(Indexed::event).toList())));
+  }
+
+  private static long copyNew(Connection c, List<Indexed> sorted) throws SQLException, IOException {
+    long seq;
+    try (PreparedStatement batch = c.prepareStatement(IngestSql.INSERT_NEW_BATCH)) {
+      batch.setInt(1, sorted.size());
+      try (ResultSet rs = batch.executeQuery()) {
+        rs.next();
+        seq = rs.getLong(1);
+      }
+    }
+    byte[] rows = EventCopy.encode(sorted, seq);
+    c.unwrap(PGConnection.class).getCopyAPI().copyIn(IngestSql.COPY_EVENTS, new ByteArrayInputStream(rows));
+    return seq;
   }
 
   /** A unique violation of the event key: some id of the batch is already stored. */
   private static boolean isKnownId(Throwable e) {
-    return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-        && IngestSql.EVENT_KEY.equals(pg.getConstraint());
+    return e instanceof PSQLException p && UNIQUE_VIOLATION.equals(p.getSQLState())
+        && p.getServerErrorMessage() != null && IngestSql.EVENT_KEY.equals(p.getServerErrorMessage().getConstraint());
   }
 
   /**

@@ -27,20 +27,22 @@ interface IngestSql {
       """;
 
   /**
-   * The fast path's batch row, first: its sequence number is then the session's
-   * {@code currval} for {@link #INSERT_NEW_EVENTS}.
+   * The fast path's batch row, first (JDBC: the fast path runs on {@code CopyPool}); its
+   * sequence number goes into every row of {@link #COPY_EVENTS}.
    */
-  String INSERT_NEW_BATCH = "INSERT INTO ingest_batch (events) VALUES ($1) RETURNING seq";
+  String INSERT_NEW_BATCH = "INSERT INTO ingest_batch (events) VALUES (?) RETURNING seq";
 
   /**
-   * The fast path: a plain insert of a batch whose ids are all expected to be new, under the
-   * sequence number {@link #INSERT_NEW_BATCH} just drew. No conflict handling and nothing
-   * returned; a known id fails the statement with a unique violation on {@code event_pkey}
-   * (after waiting for a concurrent insert of it to commit). The arrays come sorted by id (Java
-   * sorts them; ids are ASCII, so String order is the column's order), so concurrent batches
-   * take row locks in the same order.
+   * The fast path: a batch whose ids are all expected to be new, in PostgreSQL's binary COPY
+   * format ({@code EventCopy}), in this column order. Nothing is checked but the table's own
+   * constraints: a known id fails the COPY with a unique violation on {@code event_pkey} (after
+   * waiting for a concurrent insert of it to commit). The rows come sorted by id (Java sorts
+   * them; ids are ASCII, so String order is the column's order), so concurrent batches take
+   * their index locks in the same order.
    */
-  String INSERT_NEW_EVENTS = "WITH batch AS (SELECT currval('ingest_batch_seq_seq') AS seq)\n" + INSERT_FROM_ARRAYS;
+  String COPY_EVENTS = "COPY event (id, type, post_id, workstation_id, occurred_at, local_day, batch_seq, outcome,"
+      + " document_type, issuing_country, nationality, fraud_type, document_hash, direction, reason, persons, count,"
+      + " period_minutes, content_hash) FROM STDIN (FORMAT binary)";
 
   /**
    * The checked path, taken when the fast path met a known id: inserts a whole batch in one

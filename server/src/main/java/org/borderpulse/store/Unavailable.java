@@ -19,7 +19,8 @@ public final class Unavailable {
           || c instanceof java.io.IOException) {
         return true;
       }
-      if (c instanceof PgException pg && isOutageState(pg.getSqlState())) {
+      if (c instanceof PgException pg && isOutageState(pg.getSqlState())
+          || c instanceof java.sql.SQLException sql && isOutageState(sql.getSQLState())) {
         return true;
       }
       String m = c.getMessage();

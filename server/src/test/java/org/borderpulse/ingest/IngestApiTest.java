@@ -83,6 +83,42 @@ class IngestApiTest extends OneNodeTest {
         + "AND occurred_at = TIMESTAMPTZ '2000-01-01T10:59:59.999999Z' AND local_day = DATE '2000-01-01'"));
   }
 
+  /** Events with every optional field somewhere, ids {@code prefix-0 …}. */
+  private static JsonArray everyField(String prefix) {
+    return new JsonArray()
+        .add(Events.documentCheck(prefix + "-0", "THA-BKK", "THA-BKK-S01", "fraudulent_document")
+            .put("issuingCountry", "VNM").put("fraudType", "forged").put("documentHash", "00ff7a00ff7a00ff7a")
+            .put("occurredAt", "2025-12-31T23:59:59.999999+07:00"))
+        .add(Events.documentCheck(prefix + "-1", "THA-BKK", "THA-BKK-P02", "genuine").put("documentType", "visa"))
+        .add(Events.interception(prefix + "-2", "THA-BKK", "no_visa").put("persons", 3).put("nationality", "MMR"))
+        .add(Events.interception(prefix + "-3", "THA-BKK", "false_document").put("workstation", "THA-BKK-S01")
+            .put("direction", "exit"))
+        .add(Events.crossing(prefix + "-4", "THA-BKK", 0).put("periodMinutes", 1440))
+        .add(Events.crossing(prefix + "-5", "THA-BKK", 10_000_000).put("occurredAt", "1990-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void theFastAndTheCheckedPathStoreTheSameValues() {
+    // new ids only: the binary COPY; then the same records under other ids with one known id: the checked insert
+    assertEquals(new JsonObject().put("accepted", 6).put("duplicates", 0),
+        await(api.send(bkkToken, everyField("fast"))).bodyAsJsonObject());
+    JsonArray checked = everyField("slow").add(everyField("fast").getJsonObject(0));
+    assertEquals(new JsonObject().put("accepted", 6).put("duplicates", 1),
+        await(api.send(bkkToken, checked)).bodyAsJsonObject(), "the COPY stored the content hash the server computes");
+    assertEquals(6, count(server, "SELECT count(*) FROM event f JOIN event s ON s.id = 'slow' || substr(f.id, 5) "
+        + "WHERE f.id LIKE 'fast-%' AND f.batch_seq <> s.batch_seq AND length(f.content_hash) = 32 "
+        + "AND (f.type, f.post_id, f.workstation_id, f.occurred_at, f.local_day, f.outcome, f.document_type, "
+        + "f.issuing_country, f.nationality, f.fraud_type, f.document_hash, f.direction, f.reason, f.persons, f.count, "
+        + "f.period_minutes) IS NOT DISTINCT FROM (s.type, s.post_id, s.workstation_id, s.occurred_at, s.local_day, "
+        + "s.outcome, s.document_type, s.issuing_country, s.nationality, s.fraud_type, s.document_hash, s.direction, "
+        + "s.reason, s.persons, s.count, s.period_minutes)"));
+    assertEquals(2, count(server, "SELECT count(*) FROM ingest_batch WHERE events = 6 AND seq IN "
+        + "(SELECT batch_seq FROM event WHERE id IN ('fast-0', 'slow-0'))"));
+    assertEquals(1, count(server, "SELECT count(*) FROM event WHERE id = 'fast-5' AND count = 10000000 "
+        + "AND occurred_at = TIMESTAMPTZ '1990-01-01T00:00:00Z' AND local_day = DATE '1990-01-01'"));
+    assertRollupsMatchEvents();
+  }
+
   @Test
   void aPostAnotherNodeCreatedIsFoundByReloadingTheCatalog() {
     // written straight to the database, as another node's admin API would: this node has not loaded it
