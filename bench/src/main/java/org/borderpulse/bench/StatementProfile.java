@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.borderpulse.ingest.Event;
+import org.borderpulse.ingest.EventCopy;
 import org.borderpulse.ingest.EventStore;
 import org.borderpulse.rollup.BlockCells;
 import org.borderpulse.rollup.RollupStore;
@@ -24,8 +25,9 @@ import org.borderpulse.store.Database;
 import org.postgresql.PGConnection;
 
 /**
- * The server's batch insert (read from {@code IngestSql.INSERT_EVENTS}) on one connection,
- * against variants without its ORDER BY and without ON CONFLICT … RETURNING, the rollup
+ * The server's checked-path insert (read from {@code IngestSql.INSERT_EVENTS}) on one connection,
+ * against variants without its ORDER BY and without ON CONFLICT … RETURNING, the fast path's
+ * binary COPY ({@code IngestSql.COPY_EVENTS}, rows from {@code EventCopy}), the rollup
  * writer's statement for the same batch ({@code RollupSql.ADD_PARTS}: a part per post and day), and COPY of the same rows: the statement's own time (client-timed, arrays bound beforehand, commit
  * excluded) and the WAL each batch writes. Variants take turns, so a disturbance hits them all.
  * Then one {@code EXPLAIN (ANALYZE, BUFFERS, WAL)} plan of the server's statement.
@@ -62,12 +64,14 @@ final class StatementProfile {
   void run() throws Exception {
     String insert = serverSql("org.borderpulse.ingest.IngestSql", "INSERT_EVENTS");
     String rollup = serverSql("org.borderpulse.rollup.RollupSql", "ADD_PARTS");
+    String fastPath = serverSql("org.borderpulse.ingest.IngestSql", "COPY_EVENTS");
     String unordered = without(insert, "ORDER BY e.id");
     String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
     List<Variant> variants = List.of(
         new Variant("checked-path INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),
         new Variant("  same without ORDER BY", (c, e) -> insert(c, unordered, e)),
-        new Variant("  same without ORDER BY, ON CONFLICT, RETURNING (fast path)", (c, e) -> insert(c, plain, e)),
+        new Variant("  same without ORDER BY, ON CONFLICT, RETURNING", (c, e) -> insert(c, plain, e)),
+        new Variant("fast path: binary COPY into event (EventCopy)", (c, e) -> binaryCopy(c, fastPath, e)),
         new Variant("server rollup parts of the batch's deltas (RollupSql)", (c, e) -> addParts(c, rollup, e)),
         new Variant("COPY of the same rows into event_copy", StatementProfile::copy));
     try (Connection conn = CopyLoad.connect(db)) {
@@ -85,7 +89,7 @@ final class StatementProfile {
             v.millis().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
             Math.round(median(v.walBytes().stream().map(Long::doubleValue).toList()) / options.batchSize()));
       }
-      System.out.println("\nPlan of the server's statement:");
+      System.out.println("\nPlan of the server's checked-path statement:");
       explain(conn, insert, EventMix.batch("plan", 0, 1, options.batchSize(), 99)).forEach(System.out::println);
       conn.rollback();
     }
@@ -132,6 +136,17 @@ final class StatementProfile {
         ps.close();
       }
     };
+  }
+
+  /** The server's fast path: its own binary encoding of the batch, sorted by id as the server sorts it. */
+  private static Load binaryCopy(Connection conn, String sql, List<Event> events) {
+    List<EventStore.Indexed> sorted = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      sorted.add(new EventStore.Indexed(i, events.get(i)));
+    }
+    sorted.sort((a, b) -> a.event().id().compareTo(b.event().id()));
+    byte[] rows = EventCopy.encode(sorted, 0);
+    return () -> conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(rows));
   }
 
   private static Load copy(Connection conn, List<Event> events) {

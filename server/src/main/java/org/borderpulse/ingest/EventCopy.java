@@ -11,7 +11,7 @@ import java.util.List;
  * (text as UTF-8, integers big-endian, timestamptz as microseconds and date as days since
  * 2000-01-01); a −1 after the last row. PostgreSQL reads this form with no text parsing at all.
  */
-final class EventCopy {
+public final class EventCopy {
   private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
       0, 0, 0, 0, 0, 0, 0, 0};
   private static final int COLUMNS = 19;
@@ -30,7 +30,7 @@ final class EventCopy {
   private static final int ROW_BYTES = 280;
 
   /** The rows of the events, in their order, under the batch's sequence number. */
-  static byte[] encode(List<EventStore.Indexed> events, long batchSeq) {
+  public static byte[] encode(List<EventStore.Indexed> events, long batchSeq) {
     EventCopy c = new EventCopy(HEADER.length + events.size() * ROW_BYTES + 2);
     c.bytes(HEADER, 0, HEADER.length);
     for (EventStore.Indexed x : events) {

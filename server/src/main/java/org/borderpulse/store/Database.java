@@ -8,7 +8,7 @@ public interface Database extends AutoCloseable {
   /** Connection options for the Vert.x PG client. */
   PgConnectOptions connectOptions();
 
-  /** JDBC URL for Flyway (the only JDBC user). */
+  /** JDBC URL: Flyway, the rollup load and the ingest COPY connections. */
   String jdbcUrl();
 
   String user();
