@@ -14,10 +14,10 @@ final class BenchDatabase {
       SELECT name, setting || coalesce(unit, '') FROM pg_settings
       WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers',
         'max_wal_size', 'checkpoint_timeout', 'wal_level') ORDER BY name""";
-  /** Rows of both tables, and ids present in both with the same stored values. */
+  /** Rows of both tables, and ids present in both with the same stored values ({@code %s}: the other table). */
   private static final String COMPARE = """
-      SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM event_copy),
-        (SELECT count(*) FROM event e JOIN event_copy c USING (id)
+      SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM %1$s),
+        (SELECT count(*) FROM event e JOIN %1$s c USING (id)
          WHERE e.content_hash = c.content_hash AND e.local_day = c.local_day AND e.occurred_at = c.occurred_at
            AND e.type = c.type AND e.workstation_id IS NOT DISTINCT FROM c.workstation_id
            AND e.outcome IS NOT DISTINCT FROM c.outcome AND e.nationality IS NOT DISTINCT FROM c.nationality
@@ -30,8 +30,9 @@ final class BenchDatabase {
     this.db = db;
   }
 
-  void createCopyTable() throws SQLException {
-    execute(CopyRows.CREATE_TABLE);
+  void createCopyTables() throws SQLException {
+    execute(CopyRows.createTable(CopyRows.TABLE));
+    execute(CopyRows.createTable(CopyRows.BINARY_TABLE));
   }
 
   /** Flushes dirty pages before a phase, so no phase pays for the previous one's checkpoint. */
@@ -59,19 +60,23 @@ final class BenchDatabase {
   }
 
   /**
-   * Checks that both tables hold {@code expected} rows and that every id carries the same
-   * values in both: the baseline loaded what the server stored.
+   * Checks that the event table and both baselines' tables hold {@code expected} rows and that
+   * every id carries the same values in each: the baselines loaded what the server stored.
    */
   String verify(long expected) throws SQLException {
-    try (Connection c = CopyLoad.connect(db); Statement s = c.createStatement(); ResultSet r = s.executeQuery(COMPARE)) {
-      r.next();
-      long event = r.getLong(1), copy = r.getLong(2), same = r.getLong(3);
-      if (event != expected || copy != expected || same != expected) {
-        throw new IllegalStateException("rows differ: expected " + expected + " in each table, event has " + event
-            + ", event_copy has " + copy + ", identical in both: " + same);
+    try (Connection c = CopyLoad.connect(db); Statement s = c.createStatement()) {
+      for (String table : List.of(CopyRows.TABLE, CopyRows.BINARY_TABLE)) {
+        try (ResultSet r = s.executeQuery(COMPARE.formatted(table))) {
+          r.next();
+          long event = r.getLong(1), copy = r.getLong(2), same = r.getLong(3);
+          if (event != expected || copy != expected || same != expected) {
+            throw new IllegalStateException("rows differ: expected " + expected + " in each table, event has " + event
+                + ", " + table + " has " + copy + ", identical in both: " + same);
+          }
+        }
       }
-      return same + " rows in event and event_copy, identical column values (content hash, local day, …)"
-          + rollups(s, expected);
+      return expected + " rows in event, event_copy and event_copy_binary, identical column values (content hash, "
+          + "local day, …)" + rollups(s, expected);
     }
   }
 

@@ -4,16 +4,31 @@ import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.function.Function;
 import org.borderpulse.store.Database;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-/** The baseline: the same rows with COPY into {@code event_copy}, one transaction per batch. */
+/** A baseline: the same rows with COPY into a table like {@code event}, one transaction per batch. */
 final class CopyLoad implements ParallelRun.Workers {
   private final Database db;
+  private final String sql;
+  private final Function<PreparedBatch, byte[]> rows;
 
+  /** COPY text into {@code event_copy}. */
   CopyLoad(Database db) {
+    this(db, CopyRows.COPY_IN, PreparedBatch::copy);
+  }
+
+  CopyLoad(Database db, String sql, Function<PreparedBatch, byte[]> rows) {
     this.db = db;
+    this.sql = sql;
+    this.rows = rows;
+  }
+
+  /** Binary COPY into {@code event_copy_binary}: the form the server's fast path sends. */
+  static CopyLoad binary(Database db) {
+    return new CopyLoad(db, CopyRows.COPY_IN_BINARY, PreparedBatch::binary);
   }
 
   static Connection connect(Database db) throws SQLException {
@@ -28,7 +43,7 @@ final class CopyLoad implements ParallelRun.Workers {
     return new ParallelRun.Worker() {
       @Override
       public void send(PreparedBatch batch) throws Exception {
-        long n = copy.copyIn(CopyRows.COPY_IN, new ByteArrayInputStream(batch.copy()));
+        long n = copy.copyIn(sql, new ByteArrayInputStream(rows.apply(batch)));
         conn.commit();
         if (n != batch.rows()) {
           throw new IllegalStateException("batch " + batch.seq() + ": COPY stored " + n + " of " + batch.rows());

@@ -7,15 +7,23 @@ import java.util.List;
 import org.borderpulse.ingest.Event;
 
 /**
- * The baseline's rows: the columns the server stores for each event, in PostgreSQL's COPY text
- * format, for a table made like the event table (same keys, indexes and defaults).
+ * The baselines' rows: the columns the server stores for each event, for tables made like the
+ * event table (same keys, indexes and defaults). The text baseline's rows are encoded here, on
+ * their own, so the final check compares the server's stored values with an independent
+ * encoding; the binary baseline's rows come from the server's own {@code EventCopy}.
  */
 final class CopyRows {
   static final String TABLE = "event_copy";
-  static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS " + TABLE + " (LIKE event INCLUDING ALL)";
-  static final String COPY_IN = "COPY " + TABLE + " (id, type, post_id, workstation_id, occurred_at, local_day,"
+  static final String BINARY_TABLE = "event_copy_binary";
+  private static final String COLUMNS = " (id, type, post_id, workstation_id, occurred_at, local_day,"
       + " batch_seq, outcome, document_type, issuing_country, nationality, fraud_type, document_hash, direction,"
-      + " reason, persons, count, period_minutes, content_hash) FROM STDIN";
+      + " reason, persons, count, period_minutes, content_hash)";
+  static final String COPY_IN = "COPY " + TABLE + COLUMNS + " FROM STDIN";
+  static final String COPY_IN_BINARY = "COPY " + BINARY_TABLE + COLUMNS + " FROM STDIN (FORMAT binary)";
+
+  static String createTable(String name) {
+    return "CREATE TABLE IF NOT EXISTS " + name + " (LIKE event INCLUDING ALL)";
+  }
 
   private CopyRows() {}
 

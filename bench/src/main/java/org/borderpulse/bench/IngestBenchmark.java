@@ -1,22 +1,28 @@
 package org.borderpulse.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.borderpulse.bench.ParallelRun.Measurement;
 
 /**
  * Durable ingest throughput against a baseline from the same run: one server on an embedded
  * PostgreSQL with fsync and synchronous_commit on (or, with --as-shipped, the server's own
  * embedded PostgreSQL as it ships), batches sent over loopback HTTP to
- * {@code POST /api/v1/events}, and the same rows loaded with COPY into a copy of the event
- * table, one transaction per batch, with the same concurrency. Phases alternate in order from
- * round to round; the medians are compared.
+ * {@code POST /api/v1/events}, and the same rows loaded with COPY into copies of the event
+ * table, one transaction per batch, with the same concurrency: in text form (the baseline since
+ * issue 2) and in binary form (what the server's fast path sends since decision 011, and the
+ * cheaper of the two for PostgreSQL). Phases rotate in order from round to round; the medians
+ * are compared.
  */
 public final class IngestBenchmark {
+  static final String COPY = "COPY", BINARY = "COPYbin", INGEST = "ingest";
   private final BenchOptions options;
   private final BenchDatabase db;
   private final HttpIngest ingest;
-  private final CopyLoad copy;
+  private final Map<String, ParallelRun.Workers> phases = new LinkedHashMap<>();
   private final long postmaster;
   private final BenchServer bench;
 
@@ -25,7 +31,9 @@ public final class IngestBenchmark {
     this.bench = bench;
     this.db = new BenchDatabase(bench.server().database());
     this.ingest = new HttpIngest(bench.server().port(), bench.token());
-    this.copy = new CopyLoad(bench.server().database());
+    phases.put(COPY, new CopyLoad(bench.server().database()));
+    phases.put(BINARY, CopyLoad.binary(bench.server().database()));
+    phases.put(INGEST, ingest);
     this.postmaster = CpuSample.postmasterPid(bench.pgData());
   }
 
@@ -36,23 +44,25 @@ public final class IngestBenchmark {
   }
 
   private void run() throws Exception {
-    db.createCopyTable();
+    db.createCopyTables();
     db.describe().forEach(l -> System.out.println("DB:      " + l));
     Report.header();
     List<PreparedBatch> warmup = prepare(options, "w", 0, options.warmupBatches());
-    run("warm", "COPY", warmup);
-    run("warm", "ingest", warmup);
-    List<Measurement> copies = new ArrayList<>(), ingests = new ArrayList<>();
+    for (String phase : phases.keySet()) {
+      run("warm", phase, warmup);
+    }
+    Map<String, List<Measurement>> measured = new LinkedHashMap<>();
+    List<String> order = new ArrayList<>(phases.keySet());
     for (int round = 1; round <= options.rounds(); round++) {
       List<PreparedBatch> batches = prepare(options, "r" + round, round, options.batches());
-      boolean copyFirst = round % 2 == 1;
-      for (String phase : copyFirst ? List.of("COPY", "ingest") : List.of("ingest", "COPY")) {
-        (phase.equals("COPY") ? copies : ingests).add(run(Integer.toString(round), phase, batches));
+      for (String phase : order) {
+        measured.computeIfAbsent(phase, k -> new ArrayList<>()).add(run(Integer.toString(round), phase, batches));
       }
+      Collections.rotate(order, 1);
     }
     long rows = (long) options.batchSize() * (options.warmupBatches() + (long) options.rounds() * options.batches());
     System.out.println("Checked: " + db.verify(rows));
-    Report.summary(copies, ingests);
+    Report.summary(measured.get(COPY), measured.get(BINARY), measured.get(INGEST));
   }
 
   private Measurement run(String round, String phase, List<PreparedBatch> batches) throws Exception {
@@ -60,9 +70,8 @@ public final class IngestBenchmark {
       return null;
     }
     db.checkpoint();
-    Measurement m = ParallelRun.run(phase, batches, options.concurrency(),
-        phase.equals("COPY") ? copy : ingest, () -> CpuSample.now(postmaster),
-        phase.equals("COPY") ? () -> { } : bench::flushRollups);
+    Measurement m = ParallelRun.run(phase, batches, options.concurrency(), phases.get(phase),
+        () -> CpuSample.now(postmaster), phase.equals(INGEST) ? bench::flushRollups : () -> { });
     Report.line(round, m);
     return m;
   }

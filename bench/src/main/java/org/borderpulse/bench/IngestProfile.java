@@ -53,7 +53,7 @@ public final class IngestProfile {
   }
 
   private void run() throws Exception {
-    new BenchDatabase(bench.server().database()).createCopyTable();
+    new BenchDatabase(bench.server().database()).createCopyTables();
     long postmaster = CpuSample.postmasterPid(bench.pgData());
     for (int pass = 0; pass <= PASSES; pass++) {
       List<PreparedBatch> batches = IngestBenchmark.prepare(options, "p" + pass, 10 + pass, options.batches());

@@ -39,20 +39,24 @@ final class Report {
         seconds(m.cpu().jvmSeconds()), seconds(m.cpu().postgresSeconds()), seconds(m.cpu().otherSeconds()));
   }
 
-  static void summary(List<Measurement> copies, List<Measurement> ingests) {
-    double copy = median(copies), ingest = median(ingests);
-    double ratio = ingest / copy;
+  /** The medians of each phase and ingest's ratio to each baseline, by events/s and by CPU per event. */
+  static void summary(List<Measurement> copies, List<Measurement> binaries, List<Measurement> ingests) {
+    double ingest = median(ingests);
     System.out.println();
-    System.out.printf("Median COPY   %,10.0f events/s%n", copy);
-    System.out.printf("Median ingest %,10.0f events/s%n", ingest);
-    System.out.printf(Locale.ROOT, "Ratio ingest/COPY = %.2f (target >= %.2f: %s)%n", ratio, TARGET,
-        ratio >= TARGET ? "met" : "NOT met");
-    double copyCpu = median(copies, Report::cpuMicrosPerEvent), ingestCpu = median(ingests, Report::cpuMicrosPerEvent);
-    System.out.printf(Locale.ROOT, "CPU (JVM + PostgreSQL) per event, medians: COPY %.1f µs, ingest %.1f µs; "
-        + "COPY/ingest = %.2f (the events/s ratio to expect undisturbed, both phases being CPU-bound)%n",
-        copyCpu, ingestCpu, copyCpu / ingestCpu);
-    System.out.println("CPU columns: core-seconds used during the phase by this JVM (server + HTTP client), by "
-        + "PostgreSQL, and by anything else on the machine (disturbance). Load average now: " + loadAverage());
+    System.out.printf("Median COPY (text)   %,10.0f events/s%n", median(copies));
+    System.out.printf("Median COPY (binary) %,10.0f events/s%n", median(binaries));
+    System.out.printf("Median ingest        %,10.0f events/s%n", ingest);
+    double ingestCpu = median(ingests, Report::cpuMicrosPerEvent);
+    for (List<Measurement> baseline : List.of(copies, binaries)) {
+      String name = baseline == copies ? "COPY (text)" : "COPY (binary)";
+      double ratio = ingest / median(baseline), copyCpu = median(baseline, Report::cpuMicrosPerEvent);
+      System.out.printf(Locale.ROOT, "Ratio ingest / %-13s = %.2f (target >= %.2f: %s); by CPU (JVM + PostgreSQL) "
+          + "per event, %.1f µs against ingest's %.1f µs: %.2f%n", name, ratio, TARGET, ratio >= TARGET ? "met" : "NOT met",
+          copyCpu, ingestCpu, copyCpu / ingestCpu);
+    }
+    System.out.println("By CPU: the events/s ratio to expect undisturbed, every phase being CPU-bound. CPU columns: "
+        + "core-seconds used during the phase by this JVM (server + HTTP client), by PostgreSQL, and by anything else "
+        + "on the machine (disturbance). Load average now: " + loadAverage());
   }
 
   private static double cpuMicrosPerEvent(Measurement m) {
