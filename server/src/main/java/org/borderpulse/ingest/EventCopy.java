@@ -1,5 +1,8 @@
 package org.borderpulse.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +18,14 @@ public final class EventCopy {
   private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
       0, 0, 0, 0, 0, 0, 0, 0};
   private static final int COLUMNS = 19;
+  /** Bytes per row, enough for most events (a longer one grows the buffer). */
+  private static final int ROW_BYTES = 280;
   /** 2000-01-01, PostgreSQL's epoch, in Unix epoch microseconds and days. */
   private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
   private static final int PG_EPOCH_DAYS = 10_957;
+
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private byte[] buf;
   private int pos;
@@ -25,9 +33,6 @@ public final class EventCopy {
   private EventCopy(int capacity) {
     buf = new byte[capacity];
   }
-
-  /** Bytes per row, enough for most events (a longer one grows the buffer). */
-  private static final int ROW_BYTES = 280;
 
   /** The rows of the events, in their order, under the batch's sequence number. */
   public static byte[] encode(List<EventStore.Indexed> events, long batchSeq) {
@@ -67,28 +72,18 @@ public final class EventCopy {
     bytes(contentHash, 0, contentHash.length);
   }
 
-  /** ASCII (what validated events hold) byte by byte; anything else through the encoder. */
+  /**
+   * UTF-8 bytes: for the ASCII that validated events hold, {@code getBytes} is a vectorised copy
+   * of the String's own bytes, several times faster than a char loop.
+   */
   private void text(String s) {
     if (s == null) {
       int32(-1);
       return;
     }
-    int n = s.length();
-    ensure(4 + n);
-    int at = pos;
-    pos += 4;
-    for (int i = 0; i < n; i++) {
-      char ch = s.charAt(i);
-      if (ch >= 0x80) {
-        pos = at;
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        int32(b.length);
-        bytes(b, 0, b.length);
-        return;
-      }
-      buf[pos++] = (byte) ch;
-    }
-    put32(at, n);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    int32(b.length);
+    bytes(b, 0, b.length);
   }
 
   private void integer(Integer v) {
@@ -108,20 +103,14 @@ public final class EventCopy {
 
   private void int32(int v) {
     ensure(4);
-    put32(pos, v);
+    INT.set(buf, pos, v);
     pos += 4;
   }
 
-  private void put32(int at, int v) {
-    buf[at] = (byte) (v >>> 24);
-    buf[at + 1] = (byte) (v >>> 16);
-    buf[at + 2] = (byte) (v >>> 8);
-    buf[at + 3] = (byte) v;
-  }
-
   private void int64(long v) {
-    int32((int) (v >>> 32));
-    int32((int) v);
+    ensure(8);
+    LONG.set(buf, pos, v);
+    pos += 8;
   }
 
   private void bytes(byte[] b, int off, int len) {
