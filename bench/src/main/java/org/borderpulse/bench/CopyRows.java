@@ -19,7 +19,8 @@ final class CopyRows {
       + " batch_seq, outcome, document_type, issuing_country, nationality, fraud_type, document_hash, direction,"
       + " reason, persons, count, period_minutes, content_hash)";
   static final String COPY_IN = "COPY " + TABLE + COLUMNS + " FROM STDIN";
-  static final String COPY_IN_BINARY = "COPY " + BINARY_TABLE + COLUMNS + " FROM STDIN (FORMAT binary)";
+  /** The server's own COPY statement into the binary baseline's table (its column order is EventCopy's). */
+  static final String COPY_IN_BINARY = ServerSql.fastPathCopyInto(BINARY_TABLE);
 
   static String createTable(String name) {
     return "CREATE TABLE IF NOT EXISTS " + name + " (LIKE event INCLUDING ALL)";

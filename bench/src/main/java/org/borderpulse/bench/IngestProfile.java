@@ -92,7 +92,7 @@ public final class IngestProfile {
     stage(record, "rollup deltas (RollupStore.deltas)", events, RollupStore::deltas);
     EventStore store = new EventStore(bench.server().pool(), bench.server().copies());
     stage(record, "store: EventStore.store (events, rollups, batch row, commit)", indexed,
-        l -> BenchServer.await(store.store(l, 0), 1));
+        l -> BenchServer.await(store.store(EventStore.prepare(l, 0)), 1));
     ParallelRun.Worker copy = new CopyLoad(bench.server().database()).open();
     stage(record, "baseline: COPY of the same rows (commit)", batches, copy::send);
     copy.close();

@@ -19,6 +19,6 @@ record PreparedBatch(long seq, int rows, byte[] json, byte[] copy, byte[] binary
       indexed.add(new EventStore.Indexed(i, events.get(i)));
     }
     return new PreparedBatch(seq, events.size(), EventJson.array(events), CopyRows.encode(events, seq),
-        EventCopy.encode(indexed, seq));
+        EventCopy.encode(indexed).withBatchSeq(seq).readAllBytes());
   }
 }

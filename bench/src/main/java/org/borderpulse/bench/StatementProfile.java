@@ -2,7 +2,6 @@ package org.borderpulse.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Field;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.borderpulse.ingest.Event;
-import org.borderpulse.ingest.EventCopy;
 import org.borderpulse.ingest.EventStore;
 import org.borderpulse.rollup.BlockCells;
 import org.borderpulse.rollup.RollupStore;
@@ -62,9 +60,9 @@ final class StatementProfile {
   }
 
   void run() throws Exception {
-    String insert = serverSql("org.borderpulse.ingest.IngestSql", "INSERT_EVENTS");
-    String rollup = serverSql("org.borderpulse.rollup.RollupSql", "ADD_PARTS");
-    String fastPath = serverSql("org.borderpulse.ingest.IngestSql", "COPY_EVENTS");
+    String insert = ServerSql.read("org.borderpulse.ingest.IngestSql", "INSERT_EVENTS");
+    String rollup = ServerSql.read("org.borderpulse.rollup.RollupSql", "ADD_PARTS");
+    String fastPath = ServerSql.read("org.borderpulse.ingest.IngestSql", "COPY_EVENTS");
     String unordered = without(insert, "ORDER BY e.id");
     String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
     List<Variant> variants = List.of(
@@ -138,15 +136,14 @@ final class StatementProfile {
     };
   }
 
-  /** The server's fast path: its own binary encoding of the batch, sorted by id as the server sorts it. */
+  /** The server's fast path: the batch prepared as the server prepares it (sorted by id, encoded). */
   private static Load binaryCopy(Connection conn, String sql, List<Event> events) {
-    List<EventStore.Indexed> sorted = new ArrayList<>();
+    List<EventStore.Indexed> indexed = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      sorted.add(new EventStore.Indexed(i, events.get(i)));
+      indexed.add(new EventStore.Indexed(i, events.get(i)));
     }
-    sorted.sort((a, b) -> a.event().id().compareTo(b.event().id()));
-    byte[] rows = EventCopy.encode(sorted, 0);
-    return () -> conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(rows));
+    EventStore.Batch batch = EventStore.prepare(indexed, 0);
+    return () -> conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, batch.rows().withBatchSeq(0));
   }
 
   private static Load copy(Connection conn, List<Event> events) {
@@ -221,12 +218,6 @@ final class StatementProfile {
    * A statement the server runs, from its package's SQL holder, with JDBC's ? for the $n
    * placeholders (each used once, in order).
    */
-  private static String serverSql(String holder, String field) throws ReflectiveOperationException {
-    Field f = Class.forName(holder).getDeclaredField(field);
-    f.setAccessible(true);
-    return ((String) f.get(null)).replaceAll("\\$\\d+", "?");
-  }
-
   private static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);

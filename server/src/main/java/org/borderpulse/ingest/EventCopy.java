@@ -1,5 +1,6 @@
 package org.borderpulse.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -34,19 +35,55 @@ public final class EventCopy {
     buf = new byte[capacity];
   }
 
-  /** The rows of the events, in their order, under the batch's sequence number. */
-  public static byte[] encode(List<EventStore.Indexed> events, long batchSeq) {
-    EventCopy c = new EventCopy(HEADER.length + events.size() * ROW_BYTES + 2);
-    c.bytes(HEADER, 0, HEADER.length);
-    for (EventStore.Indexed x : events) {
-      c.row(x.event(), x.contentHash(), batchSeq);
+  /**
+   * A batch's rows, encoded before its sequence number is drawn: {@link #withBatchSeq} writes it
+   * into every row (the first column, {@value #SEQ_OFFSET} bytes into the row) when it is known.
+   */
+  public static final class Rows {
+    private final byte[] bytes;
+    private final int length;
+    private final int[] starts;
+
+    private Rows(byte[] bytes, int length, int[] starts) {
+      this.bytes = bytes;
+      this.length = length;
+      this.starts = starts;
     }
-    c.int16(-1);
-    return Arrays.copyOf(c.buf, c.pos);
+
+    public int count() {
+      return starts.length;
+    }
+
+    /** The rows under this sequence number, to send (again, under another number, if an attempt failed). */
+    public ByteArrayInputStream withBatchSeq(long seq) {
+      for (int start : starts) {
+        LONG.set(bytes, start + SEQ_OFFSET, seq);
+      }
+      return new ByteArrayInputStream(bytes, 0, length);
+    }
   }
 
-  private void row(Event e, byte[] contentHash, long batchSeq) {
+  /** Where a row's batch_seq value starts: after the column count (2 bytes) and its length (4). */
+  private static final int SEQ_OFFSET = 6;
+
+  /** The rows of the events, in their order; their sequence number comes later. */
+  public static Rows encode(List<EventStore.Indexed> events) {
+    EventCopy c = new EventCopy(HEADER.length + events.size() * ROW_BYTES + 2);
+    c.bytes(HEADER, 0, HEADER.length);
+    int[] starts = new int[events.size()];
+    for (int i = 0; i < starts.length; i++) {
+      EventStore.Indexed x = events.get(i);
+      starts[i] = c.pos;
+      c.row(x.event(), x.contentHash());
+    }
+    c.int16(-1);
+    return new Rows(c.buf, c.pos, starts);
+  }
+
+  private void row(Event e, byte[] contentHash) {
     int16(COLUMNS);
+    int32(8);
+    int64(0);
     text(e.id());
     text(e.type());
     text(e.post());
@@ -55,8 +92,6 @@ public final class EventCopy {
     int64(EventStore.epochMicros(e.occurredAt()) - PG_EPOCH_MICROS);
     int32(4);
     int32((int) e.localDay().toEpochDay() - PG_EPOCH_DAYS);
-    int32(8);
-    int64(batchSeq);
     text(e.outcome());
     text(e.documentType());
     text(e.issuingCountry());

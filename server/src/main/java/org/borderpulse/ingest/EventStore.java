@@ -8,7 +8,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,44 +55,55 @@ public final class EventStore {
   public record Result(int accepted, int duplicates, long batchSeq, List<RollupStore.Delta> deltas) {}
 
   /**
-   * Stores a batch: first as if every id were new (the usual case: one plain insert, no
-   * conflict handling); if an id is already stored (or a concurrent request stored it first)
-   * that attempt is rolled back and the batch takes the checked path, which tells duplicates
-   * from conflicts. Both paths commit the events and the batch row together; the rollups follow
-   * behind ({@code RollupWriter}).
-   *
+   * A batch ready to store, made by {@link #prepare} on the thread that validated it, while its
+   * events are still in that core's caches: sorted by id, encoded for the fast path's COPY, its
+   * rollup deltas summed.
+   */
+  public record Batch(List<Indexed> sorted, int repeated, EventCopy.Rows rows, List<RollupStore.Delta> deltas) {}
+
+  /**
    * @param events validated events, unique by id, with their indexes in the request
    * @param repeated events dropped before storing because the same record came twice in the request
    */
-  public Future<Result> store(List<Indexed> events, int repeated) {
+  public static Batch prepare(List<Indexed> events, int repeated) {
     List<Indexed> sorted = new ArrayList<>(events);
     sorted.sort((a, b) -> a.event().id().compareTo(b.event().id()));
-    return storeNew(sorted, repeated)
-        .recover(e -> isKnownId(e) ? storeChecked(sorted, repeated) : Future.failedFuture(e));
+    return new Batch(sorted, repeated, EventCopy.encode(sorted),
+        RollupStore.deltas(sorted.stream().map(Indexed::event).toList()));
+  }
+
+  /**
+   * Stores a batch: first as if every id were new (the usual case: one COPY, no conflict
+   * handling); if an id is already stored (or a concurrent request stored it first) that attempt
+   * is rolled back and the batch takes the checked path, which tells duplicates from conflicts.
+   * Both paths commit the events and the batch row together; the rollups follow behind
+   * ({@code RollupWriter}).
+   */
+  public Future<Result> store(Batch batch) {
+    return storeNew(batch)
+        .recover(e -> isKnownId(e) ? storeChecked(batch.sorted(), batch.repeated()) : Future.failedFuture(e));
   }
 
   /**
    * The fast path (decision 011): on a JDBC connection, in one transaction, the batch row and
-   * then the events with a binary COPY, encoded on the worker thread under the batch's sequence
-   * number. Fails with a unique violation on {@code event_pkey} when an id is known.
+   * then the events with a binary COPY under the batch's sequence number. Fails with a unique
+   * violation on {@code event_pkey} when an id is known.
    */
-  private Future<Result> storeNew(List<Indexed> sorted, int repeated) {
-    return copies.inTransaction(c -> copyNew(c, sorted))
-        .map(seq -> new Result(sorted.size(), repeated, seq,
-            RollupStore.deltas(sorted.stream().map(Indexed::event).toList())));
+  private Future<Result> storeNew(Batch batch) {
+    return copies.inTransaction(c -> copyNew(c, batch.rows()))
+        .map(seq -> new Result(batch.sorted().size(), batch.repeated(), seq, batch.deltas()));
   }
 
-  private static long copyNew(Connection c, List<Indexed> sorted) throws SQLException, IOException {
+  private static long copyNew(Connection c, EventCopy.Rows rows) throws SQLException, IOException {
     long seq;
-    try (PreparedStatement batch = c.prepareStatement(IngestSql.INSERT_NEW_BATCH)) {
-      batch.setInt(1, sorted.size());
-      try (ResultSet rs = batch.executeQuery()) {
+    try (PreparedStatement insert = c.prepareStatement(IngestSql.INSERT_NEW_BATCH)) {
+      insert.setInt(1, rows.count());
+      try (ResultSet rs = insert.executeQuery()) {
         rs.next();
         seq = rs.getLong(1);
       }
     }
-    byte[] rows = EventCopy.encode(sorted, seq);
-    c.unwrap(PGConnection.class).getCopyAPI().copyIn(IngestSql.COPY_EVENTS, new ByteArrayInputStream(rows));
+    c.unwrap(PGConnection.class).getCopyAPI().copyIn(IngestSql.COPY_EVENTS, rows.withBatchSeq(seq));
     return seq;
   }
 

@@ -48,8 +48,8 @@ public final class IngestApi {
         : Future.succeededFuture(EventReader.read(body, ndjson));
     raw.compose(events -> authorize(who, events))
         .compose(this::validateKnowingPosts)
-        .compose(v -> store.store(v.unique(), v.repeated())
-            .onSuccess(r -> AlertBus.publishEvents(vertx, r, v.unique())))
+        .compose(v -> store.store(v.batch())
+            .onSuccess(r -> AlertBus.publishEvents(vertx, r, v.batch().sorted())))
         .onSuccess(r -> {
           RollupBus.publish(vertx, r.batchSeq(), r.deltas());
           ctx.response().putHeader("Content-Type", "application/json")
@@ -103,9 +103,11 @@ public final class IngestApi {
         : Future.succeededFuture(validate(events));
   }
 
-  /** The valid events, unique by id; or the problems, and whether an unknown post may explain some. */
-  private record Validated(List<EventStore.Indexed> unique, int repeated, JsonArray errors, int total,
-      boolean unknownPost) {
+  /**
+   * The valid events, unique by id, prepared for storing; or the problems, and whether an
+   * unknown post may explain some.
+   */
+  private record Validated(EventStore.Batch batch, JsonArray errors, int total, boolean unknownPost) {
     /** 422 with every problem when there is one. */
     Validated orFail() {
       if (errors.isEmpty()) {
@@ -142,6 +144,8 @@ public final class IngestApi {
             + " of this batch with different content; a new record needs a new id"));
       }
     }
-    return new Validated(unique, repeated, errors, raws.size(), unknownPost);
+    // prepared here, on the thread that validated the events, while they are in its caches
+    return new Validated(errors.isEmpty() ? EventStore.prepare(unique, repeated) : null, errors, raws.size(),
+        unknownPost);
   }
 }

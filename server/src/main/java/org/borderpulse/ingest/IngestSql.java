@@ -34,13 +34,14 @@ interface IngestSql {
 
   /**
    * The fast path: a batch whose ids are all expected to be new, in PostgreSQL's binary COPY
-   * format ({@code EventCopy}), in this column order. Nothing is checked but the table's own
+   * format ({@code EventCopy}), in this column order: the batch's sequence number first, at the
+   * same place in every row, so rows encoded before it was drawn get it written in. Nothing is checked but the table's own
    * constraints: a known id fails the COPY with a unique violation on {@code event_pkey} (after
    * waiting for a concurrent insert of it to commit). The rows come sorted by id (Java sorts
    * them; ids are ASCII, so String order is the column's order), so concurrent batches take
    * their index locks in the same order.
    */
-  String COPY_EVENTS = "COPY event (id, type, post_id, workstation_id, occurred_at, local_day, batch_seq, outcome,"
+  String COPY_EVENTS = "COPY event (batch_seq, id, type, post_id, workstation_id, occurred_at, local_day, outcome,"
       + " document_type, issuing_country, nationality, fraud_type, document_hash, direction, reason, persons, count,"
       + " period_minutes, content_hash) FROM STDIN (FORMAT binary)";
 
