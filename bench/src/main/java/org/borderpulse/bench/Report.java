@@ -12,7 +12,7 @@ import org.borderpulse.bench.ParallelRun.Measurement;
 /** What the benchmark prints: the machine, one line per phase, and the medians with their ratio. */
 final class Report {
   static final double TARGET = 0.50;
-  private static final String ROW = "%-7s %-7s %9s %8s %11s %9s %8s %8s%n";
+  private static final String ROW = "%-7s %-7s %9s %8s %11s %9s %11s %8s %8s%n";
 
   private Report() {}
 
@@ -30,13 +30,14 @@ final class Report {
   }
 
   static void header() {
-    System.out.printf(ROW, "round", "phase", "rows", "seconds", "events/s", "JVM cpu", "PG cpu", "other");
+    System.out.printf(ROW, "round", "phase", "rows", "seconds", "events/s", "JVM cpu", "(JIT, GC)", "PG cpu", "other");
   }
 
   static void line(String round, Measurement m) {
     System.out.printf(Locale.ROOT, ROW, round, m.phase(), String.format("%,d", m.rows()),
         String.format(Locale.ROOT, "%.2f", m.seconds()), String.format("%,.0f", m.rate()),
-        seconds(m.cpu().jvmSeconds()), seconds(m.cpu().postgresSeconds()), seconds(m.cpu().otherSeconds()));
+        seconds(m.cpu().jvmSeconds()), "(" + seconds(m.cpu().jitSeconds()) + ", " + seconds(m.cpu().gcSeconds()) + ")",
+        seconds(m.cpu().postgresSeconds()), seconds(m.cpu().otherSeconds()));
   }
 
   /** The medians of each phase and ingest's ratio to each baseline, by events/s and by CPU per event. */
@@ -55,8 +56,9 @@ final class Report {
           copyCpu, ingestCpu, copyCpu / ingestCpu);
     }
     System.out.println("By CPU: the events/s ratio to expect undisturbed, every phase being CPU-bound. CPU columns: "
-        + "core-seconds used during the phase by this JVM (server + HTTP client), by PostgreSQL, and by anything else "
-        + "on the machine (disturbance). Load average now: " + loadAverage());
+        + "core-seconds used during the phase by this JVM (server + HTTP client; of it, its JIT compiler and garbage "
+        + "collector threads), by PostgreSQL, and by anything else on the machine (disturbance). Load average now: "
+        + loadAverage());
   }
 
   private static double cpuMicrosPerEvent(Measurement m) {
