@@ -63,7 +63,7 @@ final class StatementProfile {
     String insert = ServerSql.read("org.borderpulse.ingest.IngestSql", "INSERT_EVENTS");
     String rollup = ServerSql.read("org.borderpulse.rollup.RollupSql", "ADD_PARTS");
     String fastPath = ServerSql.read("org.borderpulse.ingest.IngestSql", "COPY_EVENTS");
-    String unordered = without(insert, "ORDER BY e.id");
+    String unordered = without(insert, "ORDER BY e.id COLLATE \"C\"");
     String plain = without(without(unordered, "ON CONFLICT (id) DO NOTHING"), "RETURNING id, batch_seq");
     List<Variant> variants = List.of(
         new Variant("checked-path INSERT … unnest, ORDER BY id, ON CONFLICT, RETURNING", (c, e) -> insert(c, insert, e)),

@@ -18,6 +18,7 @@ import org.borderpulse.auth.AdminToken;
 import org.borderpulse.catalog.Post;
 import org.borderpulse.catalog.ReferenceFiles;
 import org.borderpulse.catalog.Region;
+import org.borderpulse.config.ConfigException;
 import org.borderpulse.config.Setting;
 import org.borderpulse.config.Settings;
 import org.borderpulse.http.HttpVerticle;
@@ -78,12 +79,18 @@ public final class BorderPulseServer {
   /** @param alertClock the alert evaluator's clock (tests move it instead of waiting minutes) */
   public static Future<BorderPulseServer> start(Vertx vertx, Settings settings, Clock alertClock) {
     AtomicBoolean migrated = new AtomicBoolean();
+    int poolSize, poolQueue, copyConnections;
+    try { // before anything starts: a bad value leaves nothing running
+      poolSize = settings.integer(Setting.DATABASE_POOL_SIZE, 1);
+      poolQueue = settings.integer(Setting.DATABASE_POOL_QUEUE, 0);
+      copyConnections = settings.integer(Setting.INGEST_CONNECTIONS, 1);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
     return vertx.executeBlocking(() -> prepare(settings, migrated))
         .compose(p -> {
-          Pool pool = Pools.create(vertx, p.db(), settings.integer(Setting.DATABASE_POOL_SIZE),
-              settings.integer(Setting.DATABASE_POOL_QUEUE));
-          CopyPool copies = new CopyPool(vertx, p.db(), settings.integer(Setting.INGEST_CONNECTIONS),
-              settings.integer(Setting.DATABASE_POOL_QUEUE));
+          Pool pool = Pools.create(vertx, p.db(), poolSize, poolQueue);
+          CopyPool copies = new CopyPool(vertx, p.db(), copyConnections, poolQueue);
           return wire(vertx, settings, p, pool, copies, migrated, alertClock).recover(e -> pool.close()
               .eventually(copies::close)
               .eventually(() -> vertx.executeBlocking(() -> {

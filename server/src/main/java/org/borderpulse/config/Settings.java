@@ -45,6 +45,15 @@ public final class Settings {
     }
   }
 
+  /** A whole number of at least {@code min}. */
+  public int integer(Setting s, int min) {
+    int v = integer(s);
+    if (v < min) {
+      throw new ConfigException(s.key() + " must be at least " + min + ", got " + v + " (from " + describe(s) + ")");
+    }
+    return v;
+  }
+
   public Path path(Setting s) { return Path.of(values.get(s)); }
 
   /** Reference files resolve against the config file's folder, so the launcher works from anywhere. */

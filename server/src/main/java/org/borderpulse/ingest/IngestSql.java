@@ -38,8 +38,8 @@ interface IngestSql {
    * same place in every row, so rows encoded before it was drawn get it written in. Nothing is checked but the table's own
    * constraints: a known id fails the COPY with a unique violation on {@code event_pkey} (after
    * waiting for a concurrent insert of it to commit). The rows come sorted by id (Java sorts
-   * them; ids are ASCII, so String order is the column's order), so concurrent batches take
-   * their index locks in the same order.
+   * them; ids are ASCII, so String order is byte order, the "C" collation's, whatever the
+   * database's own), so concurrent batches on either path insert their ids in the same order.
    */
   String COPY_EVENTS = "COPY event (batch_seq, id, type, post_id, workstation_id, occurred_at, local_day, outcome,"
       + " document_type, issuing_country, nationality, fraud_type, document_hash, direction, reason, persons, count,"
@@ -47,12 +47,12 @@ interface IngestSql {
 
   /**
    * The checked path, taken when the fast path met a known id: inserts a whole batch in one
-   * statement from column arrays, sorted by id so concurrent batches take row locks in the
-   * same order. A known id is skipped (ON CONFLICT DO NOTHING); RETURNING tells which ids were
+   * statement from column arrays, sorted by id in the "C" collation — the fast path's order — so
+   * concurrent batches take row locks in the same order. A known id is skipped (ON CONFLICT DO NOTHING); RETURNING tells which ids were
    * new. The batch's sequence number is drawn once.
    */
   String INSERT_EVENTS = "WITH batch AS (SELECT nextval('ingest_batch_seq_seq') AS seq)\n" + INSERT_FROM_ARRAYS + """
-      ORDER BY e.id
+      ORDER BY e.id COLLATE "C"
       ON CONFLICT (id) DO NOTHING
       RETURNING id, batch_seq""";
 

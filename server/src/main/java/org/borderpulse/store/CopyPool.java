@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,8 +33,15 @@ public final class CopyPool {
 
   /** An outage is reported after at most this long without a connection. */
   private static final int CONNECT_TIMEOUT_SECONDS = 3;
-  /** A statement that has had no answer for this long fails (a database that stopped answering). */
+  /**
+   * A statement of the work that has had no answer for this long fails (a database that stopped
+   * answering); the commit has no such limit, as on the Vert.x client: its outcome would be in doubt.
+   */
   private static final int SOCKET_TIMEOUT_SECONDS = 60;
+  /** Work that waited this long for a connection fails with 503 instead of starting (the Vert.x pool's 5 s). */
+  private static final long MAX_WAIT_NANOS = 5_000_000_000L;
+  /** After a failed connect, tasks fail at once for this long instead of each trying again. */
+  private static final long CONNECT_BACKOFF_NANOS = 1_000_000_000L;
 
   private final Database db;
   private final Properties props = new Properties();
@@ -43,6 +51,8 @@ public final class CopyPool {
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger admitted = new AtomicInteger();
   private volatile boolean closed;
+  /** When a connect last failed ({@code System.nanoTime()}), or 0 after one succeeded. */
+  private volatile long connectFailedAt;
 
   public CopyPool(Vertx vertx, Database db, int size, int queue) {
     if (size < 1) {
@@ -63,17 +73,32 @@ public final class CopyPool {
   /** Runs the work on a worker thread in a transaction, and commits; fails with what failed, rolled back. */
   public <T> Future<T> inTransaction(Work<T> work) {
     if (closed) {
-      return Future.failedFuture(new SQLTransientConnectionException("the COPY pool is closed", "08003"));
+      return Future.failedFuture(closedError());
     }
     if (admitted.incrementAndGet() > size + queue) {
       admitted.decrementAndGet();
       return Future.failedFuture(new SQLTransientConnectionException(
           size + " COPY connections are busy and " + queue + " tasks wait for them", "53300"));
     }
-    return workers.<T>executeBlocking(() -> run(work), false).andThen(x -> admitted.decrementAndGet());
+    long queued = System.nanoTime();
+    try {
+      return workers.<T>executeBlocking(() -> run(work, queued), false).andThen(x -> admitted.decrementAndGet());
+    } catch (RejectedExecutionException e) { // closed meanwhile
+      admitted.decrementAndGet();
+      return Future.failedFuture(closedError());
+    }
   }
 
-  private <T> T run(Work<T> work) throws SQLException, IOException {
+  private static SQLException closedError() {
+    return new SQLTransientConnectionException("the COPY pool is closed", "08003");
+  }
+
+  private <T> T run(Work<T> work, long queued) throws SQLException, IOException {
+    long waited = System.nanoTime() - queued;
+    if (waited > MAX_WAIT_NANOS) {
+      throw new SQLTransientConnectionException("waited " + waited / 1_000_000 + " ms for a COPY connection",
+          "53300");
+    }
     Connection reused = idle.pollFirst();
     if (reused != null) {
       try {
@@ -102,7 +127,9 @@ public final class CopyPool {
         throw new BeforeCommit(e);
       }
       try {
+        c.setNetworkTimeout(null, 0);
         c.commit();
+        c.setNetworkTimeout(null, SOCKET_TIMEOUT_SECONDS * 1000);
       } catch (SQLException e) {
         keep = rollback(c) && !Unavailable.isOutage(e);
         throw e;
@@ -112,6 +139,9 @@ public final class CopyPool {
     } finally {
       if (keep && !closed) {
         idle.addFirst(c);
+        if (closed) { // closed while it was being put back
+          closeIdle();
+        }
       } else {
         quietlyClose(c);
         if (!keep) {
@@ -122,9 +152,20 @@ public final class CopyPool {
   }
 
   private Connection connect() throws SQLException {
-    Connection c = DriverManager.getConnection(db.jdbcUrl(), props);
-    c.setAutoCommit(false);
-    return c;
+    long failedAt = connectFailedAt;
+    if (failedAt != 0 && System.nanoTime() - failedAt < CONNECT_BACKOFF_NANOS) {
+      throw new SQLTransientConnectionException("the database refused a connection "
+          + (System.nanoTime() - failedAt) / 1_000_000 + " ms ago", "08001");
+    }
+    try {
+      Connection c = DriverManager.getConnection(db.jdbcUrl(), props);
+      c.setAutoCommit(false);
+      connectFailedAt = 0;
+      return c;
+    } catch (SQLException e) {
+      connectFailedAt = System.nanoTime();
+      throw e;
+    }
   }
 
   private static boolean rollback(Connection c) {

@@ -13,7 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.borderpulse.app.BorderPulseServer;
+import org.borderpulse.config.Setting;
+import org.borderpulse.config.Settings;
 import org.borderpulse.support.Events;
+import org.borderpulse.support.TestServer;
 import org.borderpulse.support.OneNodeTest;
 import org.borderpulse.support.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,69 @@ class CopyPoolTest extends OneNodeTest {
     } finally {
       release.countDown();
       await(pool.close());
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  void workThatWaitedMoreThanFiveSecondsForAConnectionFailsAsAnOutageInsteadOfStarting() {
+    Vertx vertx = Vertx.vertx();
+    CopyPool pool = new CopyPool(vertx, ExternalDatabase.fromUrl(TestPostgres.freshDatabaseUrl()), 1, 1);
+    try {
+      Future<Integer> busy = pool.inTransaction(c -> {
+        try {
+          Thread.sleep(5_300);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return 1;
+      });
+      Future<Integer> waited = pool.inTransaction(c -> 2);
+      assertEquals(1, (int) await(busy));
+      SQLException e = (SQLException) assertThrows(RuntimeException.class, () -> await(waited)).getCause();
+      assertEquals("53300", e.getSQLState());
+      assertTrue(e.getMessage().startsWith("waited "), e.getMessage());
+      assertTrue(Unavailable.isOutage(e));
+    } finally {
+      await(pool.close());
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  void afterAFailedConnectWorkFailsAtOnceForASecondThenTriesAgain() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Vertx vertx = Vertx.vertx();
+    CopyPool pool = new CopyPool(vertx, ExternalDatabase.fromUrl("postgresql://postgres@127.0.0.1:" + port + "/x"), 1, 0);
+    try {
+      SQLException refused = (SQLException) assertThrows(RuntimeException.class,
+          () -> await(pool.inTransaction(c -> 1))).getCause();
+      assertTrue(Unavailable.isOutage(refused), refused.toString());
+      SQLException fast = (SQLException) assertThrows(RuntimeException.class,
+          () -> await(pool.inTransaction(c -> 1))).getCause();
+      assertEquals("08001", fast.getSQLState());
+      assertTrue(fast.getMessage().startsWith("the database refused a connection "), fast.getMessage());
+      Thread.sleep(1_100);
+      SQLException again = (SQLException) assertThrows(RuntimeException.class,
+          () -> await(pool.inTransaction(c -> 1))).getCause();
+      assertTrue(!again.getMessage().startsWith("the database refused a connection "), "tried again: " + again);
+    } finally {
+      await(pool.close());
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  void aConnectionCountBelowOneIsRefusedBeforeAnythingStarts() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Settings bad = TestServer.settings(TestPostgres.freshDatabaseUrl()).with(Setting.INGEST_CONNECTIONS, "0");
+      RuntimeException e = assertThrows(RuntimeException.class, () -> await(BorderPulseServer.start(vertx, bad)));
+      assertTrue(e.getMessage().startsWith("ingest.connections must be at least 1, got 0"), e.getMessage());
+    } finally {
       await(vertx.close());
     }
   }
