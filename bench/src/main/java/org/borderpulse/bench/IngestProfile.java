@@ -91,7 +91,7 @@ public final class IngestProfile {
     stage(record, "content hash (Event.contentHash, SHA-256)", events, l -> indexed.add(index(l)));
     stage(record, "rollup deltas (RollupStore.deltas)", events, RollupStore::deltas);
     EventStore store = new EventStore(bench.server().pool(), bench.server().copies());
-    stage(record, "store: EventStore.store (events, rollups, batch row, commit)", indexed,
+    stage(record, "store: EventStore.prepare + store (COPY, batch row, commit)", indexed,
         l -> BenchServer.await(store.store(EventStore.prepare(l, 0)), 1));
     ParallelRun.Worker copy = new CopyLoad(bench.server().database()).open();
     stage(record, "baseline: COPY of the same rows (commit)", batches, copy::send);

@@ -27,15 +27,17 @@ final class Block {
   }
 
   private void insert(int i, long key, long value) {
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
-      values = Arrays.copyOf(values, size * 2);
-    }
-    System.arraycopy(keys, i, keys, i + 1, size - i);
-    System.arraycopy(values, i, values, i + 1, size - i);
-    keys[i] = key;
-    values[i] = value;
+    keys = inserted(keys, size, i, key);
+    values = inserted(values, size, i, value);
     size++;
+  }
+
+  /** {@code a} (its first {@code size} used) with {@code v} at {@code i}, grown when full. */
+  private static long[] inserted(long[] a, int size, int i, long v) {
+    long[] out = size == a.length ? Arrays.copyOf(a, size * 2) : a;
+    System.arraycopy(out, i, out, i + 1, size - i);
+    out[i] = v;
+    return out;
   }
 
   /** The value of a row (0 when absent). */
@@ -52,14 +54,8 @@ final class Block {
       return;
     }
     i = -i - 1;
-    if (coarseSize == coarseKeys.length) {
-      coarseKeys = Arrays.copyOf(coarseKeys, coarseSize * 2);
-      coarseValues = Arrays.copyOf(coarseValues, coarseSize * 2);
-    }
-    System.arraycopy(coarseKeys, i, coarseKeys, i + 1, coarseSize - i);
-    System.arraycopy(coarseValues, i, coarseValues, i + 1, coarseSize - i);
-    coarseKeys[i] = key;
-    coarseValues[i] = delta;
+    coarseKeys = inserted(coarseKeys, coarseSize, i, key);
+    coarseValues = inserted(coarseValues, coarseSize, i, delta);
     coarseSize++;
   }
 }

@@ -38,78 +38,59 @@ class CopyPoolTest extends OneNodeTest {
 
   @Test
   void workThatFailsIsRolledBackAndTheConnectionServesTheNext() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    CopyPool pool = new CopyPool(vertx, ExternalDatabase.fromUrl(TestPostgres.freshDatabaseUrl()), 1, 0);
-    try {
+    withPool(freshDatabase(), 1, 0, (vertx, pool) -> {
       await(pool.inTransaction(c -> execute(c, "CREATE TABLE t (v int PRIMARY KEY)")));
       Future<Object> failed = pool.inTransaction(c -> {
         execute(c, "INSERT INTO t VALUES (1)");
         return execute(c, "INSERT INTO t VALUES (1)");
       });
-      SQLException e = (SQLException) assertThrows(RuntimeException.class, () -> await(failed)).getCause();
-      assertEquals("23505", e.getSQLState(), "the work's own error, not a pool error");
+      assertEquals("23505", failure(failed).getSQLState(), "the work's own error, not a pool error");
       assertEquals(0L, (long) await(pool.inTransaction(c -> single(c, "SELECT count(*) FROM t"))), "rolled back");
       assertEquals(1L, (long) await(pool.inTransaction(c -> single(c,
           "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'borderpulse-copy' "
               + "AND datname = current_database()"))), "one connection, kept after the failure");
-    } finally {
-      await(pool.close());
-      await(vertx.close());
-    }
+    });
   }
 
   @Test
   void whenEveryConnectionIsBusyAndTheQueueFullMoreWorkFailsAtOnceAsAnOutage() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    CopyPool pool = new CopyPool(vertx, ExternalDatabase.fromUrl(TestPostgres.freshDatabaseUrl()), 1, 1);
-    CountDownLatch release = new CountDownLatch(1);
-    try {
-      Future<Integer> busy = pool.inTransaction(c -> {
-        try {
-          return release.await(10, TimeUnit.SECONDS) ? 1 : 0;
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      Future<Integer> waiting = pool.inTransaction(c -> 2);
-      Future<Integer> refused = pool.inTransaction(c -> 3);
-      assertTrue(refused.failed(), "refused without waiting");
-      assertEquals("53300", ((SQLException) refused.cause()).getSQLState());
-      assertTrue(Unavailable.isOutage(refused.cause()), "answered with 503 and Retry-After");
-      release.countDown();
-      assertEquals(1, (int) await(busy));
-      assertEquals(2, (int) await(waiting));
-      assertEquals(4, (int) await(pool.inTransaction(c -> 4)), "room again once they are done");
-    } finally {
-      release.countDown();
-      await(pool.close());
-      await(vertx.close());
-    }
+    withPool(freshDatabase(), 1, 1, (vertx, pool) -> {
+      CountDownLatch release = new CountDownLatch(1);
+      try {
+        Future<Integer> busy = pool.inTransaction(c -> held(release, 1));
+        Future<Integer> waiting = pool.inTransaction(c -> 2);
+        Future<Integer> refused = pool.inTransaction(c -> 3);
+        assertTrue(refused.failed(), "refused without waiting");
+        assertEquals("53300", ((SQLException) refused.cause()).getSQLState());
+        assertTrue(Unavailable.isOutage(refused.cause()), "answered with 503 and Retry-After");
+        release.countDown();
+        assertEquals(1, (int) await(busy));
+        assertEquals(2, (int) await(waiting));
+        assertEquals(4, (int) await(pool.inTransaction(c -> 4)), "room again once they are done");
+      } finally {
+        release.countDown();
+      }
+    });
   }
 
   @Test
-  void workThatWaitedMoreThanFiveSecondsForAConnectionFailsAsAnOutageInsteadOfStarting() {
-    Vertx vertx = Vertx.vertx();
-    CopyPool pool = new CopyPool(vertx, ExternalDatabase.fromUrl(TestPostgres.freshDatabaseUrl()), 1, 1);
-    try {
-      Future<Integer> busy = pool.inTransaction(c -> {
-        try {
-          Thread.sleep(5_300);
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        return 1;
-      });
-      Future<Integer> waited = pool.inTransaction(c -> 2);
-      assertEquals(1, (int) await(busy));
-      SQLException e = (SQLException) assertThrows(RuntimeException.class, () -> await(waited)).getCause();
-      assertEquals("53300", e.getSQLState());
-      assertTrue(e.getMessage().startsWith("waited "), e.getMessage());
-      assertTrue(Unavailable.isOutage(e));
-    } finally {
-      await(pool.close());
-      await(vertx.close());
-    }
+  void workThatWaitedMoreThanFiveSecondsForAConnectionFailsAsAnOutageInsteadOfStarting() throws Exception {
+    withPool(freshDatabase(), 1, 1, (vertx, pool) -> {
+      CountDownLatch release = new CountDownLatch(1);
+      try {
+        Future<Integer> busy = pool.inTransaction(c -> held(release, 1));
+        Future<Integer> waited = pool.inTransaction(c -> 2);
+        await(vertx.timer(5_300)); // the only connection stays busy beyond the 5 s a task may wait
+        release.countDown();
+        assertEquals(1, (int) await(busy));
+        SQLException e = failure(waited);
+        assertEquals("53300", e.getSQLState());
+        assertTrue(e.getMessage().startsWith("waited "), e.getMessage());
+        assertTrue(Unavailable.isOutage(e));
+      } finally {
+        release.countDown();
+      }
+    });
   }
 
   @Test
@@ -118,24 +99,16 @@ class CopyPoolTest extends OneNodeTest {
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    Vertx vertx = Vertx.vertx();
-    CopyPool pool = new CopyPool(vertx, ExternalDatabase.fromUrl("postgresql://postgres@127.0.0.1:" + port + "/x"), 1, 0);
-    try {
-      SQLException refused = (SQLException) assertThrows(RuntimeException.class,
-          () -> await(pool.inTransaction(c -> 1))).getCause();
+    withPool(ExternalDatabase.fromUrl("postgresql://postgres@127.0.0.1:" + port + "/x"), 1, 0, (vertx, pool) -> {
+      SQLException refused = failure(pool.inTransaction(c -> 1));
       assertTrue(Unavailable.isOutage(refused), refused.toString());
-      SQLException fast = (SQLException) assertThrows(RuntimeException.class,
-          () -> await(pool.inTransaction(c -> 1))).getCause();
+      SQLException fast = failure(pool.inTransaction(c -> 1));
       assertEquals("08001", fast.getSQLState());
       assertTrue(fast.getMessage().startsWith("the database refused a connection "), fast.getMessage());
-      Thread.sleep(1_100);
-      SQLException again = (SQLException) assertThrows(RuntimeException.class,
-          () -> await(pool.inTransaction(c -> 1))).getCause();
+      await(vertx.timer(1_100));
+      SQLException again = failure(pool.inTransaction(c -> 1));
       assertTrue(!again.getMessage().startsWith("the database refused a connection "), "tried again: " + again);
-    } finally {
-      await(pool.close());
-      await(vertx.close());
-    }
+    });
   }
 
   @Test
@@ -147,6 +120,40 @@ class CopyPoolTest extends OneNodeTest {
       assertTrue(e.getMessage().startsWith("ingest.connections must be at least 1, got 0"), e.getMessage());
     } finally {
       await(vertx.close());
+    }
+  }
+
+  private interface PoolTest {
+    void run(Vertx vertx, CopyPool pool) throws Exception;
+  }
+
+  /** A pool of its own (and a Vert.x of its own: the pool's workers are shared by name within one). */
+  private static void withPool(Database db, int size, int queue, PoolTest test) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    CopyPool pool = new CopyPool(vertx, db, size, queue);
+    try {
+      test.run(vertx, pool);
+    } finally {
+      await(pool.close());
+      await(vertx.close());
+    }
+  }
+
+  private static Database freshDatabase() {
+    return ExternalDatabase.fromUrl(TestPostgres.freshDatabaseUrl());
+  }
+
+  /** What the work failed with (the test helper's await wraps checked exceptions). */
+  private static SQLException failure(Future<?> f) {
+    return (SQLException) assertThrows(RuntimeException.class, () -> await(f)).getCause();
+  }
+
+  /** Holds its connection until released (at most 10 s). */
+  private static int held(CountDownLatch release, int result) {
+    try {
+      return release.await(10, TimeUnit.SECONDS) ? result : 0;
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 
